@@ -1,1 +1,28 @@
-"""models package."""
+"""ORM tables, one module per aggregate; importing this package registers them all on Base.metadata."""
+
+from frontdesk.models.base import Base
+from frontdesk.models.departments import Department, LivechatTag
+from frontdesk.models.inquiries import Inquiry, Subscription
+from frontdesk.models.messages import Message
+from frontdesk.models.permissions import Permission, Role
+from frontdesk.models.rooms import Room, RoomTag
+from frontdesk.models.settings import Setting
+from frontdesk.models.users import LoginToken, User
+from frontdesk.models.visitors import Visitor
+
+__all__ = [
+    "Base",
+    "Department",
+    "Inquiry",
+    "LivechatTag",
+    "LoginToken",
+    "Message",
+    "Permission",
+    "Role",
+    "Room",
+    "RoomTag",
+    "Setting",
+    "Subscription",
+    "User",
+    "Visitor",
+]

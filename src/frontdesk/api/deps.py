@@ -1,0 +1,93 @@
+"""Request-scoped dependencies: the transaction, the caller, the parsed query and body."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Annotated, Any
+
+import orjson
+from fastapi import Depends, Request
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from frontdesk.api.querystring import QueryStringError, parse_qs
+from frontdesk.api.schema import SchemaError, validate
+from frontdesk.clock import Clock
+from frontdesk.config import Settings
+from frontdesk.db.engine import Database
+from frontdesk.errors import FrontdeskError, InvalidParams, PayloadTooLarge
+from frontdesk.models.users import User
+from frontdesk.services.auth import authenticate
+
+MAX_BODY = 1_048_576
+
+
+def database(request: Request) -> Database:
+    db: Database = request.app.state.db
+    return db
+
+
+async def _session(request: Request) -> AsyncIterator[AsyncSession]:
+    """One transaction per request, committed when the route returns, before the response leaves."""
+    async with database(request).session(write=request.method not in ("GET", "HEAD")) as db:
+        yield db
+
+
+def _settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def _now(request: Request) -> int:
+    clock: Clock = request.app.state.clock
+    return clock.now_ms()
+
+
+async def _current_user(request: Request, db: Annotated[AsyncSession, Depends(_session, scope="function")]) -> User:
+    return await authenticate(db, request.headers.get("x-user-id"), request.headers.get("x-auth-token"))
+
+
+Db = Annotated[AsyncSession, Depends(_session, scope="function")]
+CurrentUser = Annotated[User, Depends(_current_user)]
+SettingsDep = Annotated[Settings, Depends(_settings)]
+Now = Annotated[int, Depends(_now)]
+
+
+def query_params(request: Request, schema: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The query string parsed as Node's qs does, then checked against the route's schema."""
+    try:
+        query = parse_qs(request.scope.get("query_string", b""))
+    except QueryStringError as exc:
+        raise InvalidParams(str(exc)) from None
+    if schema is None:
+        return query
+    try:
+        checked: dict[str, Any] = validate(schema, query)
+    except SchemaError as exc:
+        raise InvalidParams(str(exc)) from None
+    return checked
+
+
+async def json_body(request: Request) -> dict[str, Any]:
+    raw = await request.body()
+    if len(raw) > MAX_BODY:
+        raise PayloadTooLarge("Request entity too large")
+    if not raw.strip():
+        return {}
+    try:
+        value = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        raise FrontdeskError("Invalid JSON in request body") from None
+    if not isinstance(value, dict):
+        raise FrontdeskError("The request body must be a JSON object")
+    return value
+
+
+def check_body(body: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    try:
+        checked: dict[str, Any] = validate(schema, body)
+    except SchemaError as exc:
+        raise InvalidParams(str(exc)) from None
+    return checked
+
+
+Body = Annotated[dict[str, Any], Depends(json_body)]

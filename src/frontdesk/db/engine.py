@@ -1,0 +1,64 @@
+"""Engine and session factory for the configured database."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+from frontdesk.config import Settings
+from frontdesk.db import dialect
+
+
+class Database:
+    """One engine per process, plus the write lock SQLite needs (it has a single writer)."""
+
+    def __init__(self, settings: Settings) -> None:
+        url = settings.async_database_url
+        kwargs: dict[str, object] = {"pool_pre_ping": False}
+        if url.startswith("sqlite"):
+            path = url.split("///", 1)[1] if "///" in url else ""
+            if path and path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            kwargs["pool_size"] = settings.DB_POOL_SIZE
+            kwargs["max_overflow"] = 0
+        else:
+            kwargs["pool_size"] = settings.DB_POOL_SIZE
+            kwargs["max_overflow"] = settings.DB_POOL_SIZE
+        self.engine: AsyncEngine = create_async_engine(url, **kwargs)  # type: ignore[arg-type]
+        self.dialect_name = self.engine.dialect.name
+        if self.dialect_name == "sqlite":
+            dialect.configure_sqlite(self.engine)
+        self.sessions = async_sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
+        # SQLite allows one writer; serialising writers in-process avoids lock retries.
+        self.write_lock: asyncio.Lock | None = asyncio.Lock() if self.dialect_name == "sqlite" else None
+
+    @asynccontextmanager
+    async def session(self, write: bool = True) -> AsyncIterator[AsyncSession]:
+        """One transaction: committed if the block succeeds, rolled back if it raises."""
+        if write and self.write_lock is not None:
+            async with self.write_lock, self.sessions() as db:
+                try:
+                    yield db
+                    await db.commit()
+                except BaseException:
+                    await db.rollback()
+                    raise
+            return
+        async with self.sessions() as db:
+            try:
+                yield db
+                if write:
+                    await db.commit()
+            except BaseException:
+                await db.rollback()
+                raise
+            finally:
+                if not write:
+                    await db.rollback()
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()

@@ -1,0 +1,174 @@
+"""Parser state shared by every rule: input, options, re-entrancy flags, memo tables and leaf rules."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from frontdesk.markdown import nodes
+from frontdesk.markdown.nodes import Node
+from frontdesk.markdown.unicode_classes import ALNUM_CHAR, NAME_CHAR
+
+# (end position, value) on success, None on failure: the shape of every rule's result.
+Res = tuple[int, Any] | None
+
+# Re-entrancy guards, as in the grammar's skipBold/skipItalic/skipStrikethrough/skipReferences.
+BOLD, ITALIC, STRIKE, REFS = 1, 2, 4, 8
+
+WS = re.compile(r"[ \t]+")
+WS_OPT = re.compile(r"[ \t]*")
+DIGITS = re.compile(r"[0-9]+")
+ANY_TEXT = re.compile(r"[ -'+-Za-z\x80-\uffff]")
+_LINE = re.compile(r"[ \t]*+[ -'+-Za-z\x80-\uffff]++[ \t]*+")
+_INLINE_CODE = re.compile(r"`([^`\n]+)`")
+_NAMES = re.compile(NAME_CHAR + "+")
+_ALNUM = re.compile(ALNUM_CHAR)
+_USER = re.compile(f"@+({NAME_CHAR}+(?:[:@]{NAME_CHAR}+)?)")
+
+
+@dataclass(frozen=True)
+class KatexOptions:
+    dollar_syntax: bool = False
+    parenthesis_syntax: bool = True
+
+
+@dataclass(frozen=True)
+class ParserOptions:
+    """message-parser's Options; the defaults are those of a default Rocket.Chat server."""
+
+    colors: bool = True
+    emoticons: bool = True
+    katex: KatexOptions | None = field(default_factory=KatexOptions)
+    custom_domains: tuple[str, ...] = ()
+
+
+class ParserBase:
+    def __init__(self, text: str, options: ParserOptions) -> None:
+        self.s = text
+        self.n = len(text)
+        self.options = options
+        self.flags = 0
+        self._memo: dict[int, Res] = {}
+        self._ends: dict[int, int] = {}
+        katex = options.katex
+        self.katex_paren = bool(katex and katex.parenthesis_syntax)
+        self.katex_dollar = bool(katex and katex.dollar_syntax)
+
+    # -- memoisation -------------------------------------------------------------------------------------
+
+    def memo(self, rule: int, fn: Callable[[int], Res], p: int) -> Res:
+        """Packrat cache: a rule's result depends only on the position and the re-entrancy flags."""
+        key = (((p << 4) | self.flags) << 6) | rule
+        try:
+            return self._memo[key]
+        except KeyError:
+            result = self._memo[key] = fn(p)
+            return result
+
+    def star_end(self, rule: int, item: Callable[[int], Res], p: int) -> int:
+        """End of `item*` from p; runs that merge share their tail, so repeated starts stay linear."""
+        flags = self.flags
+        ends = self._ends
+        path: list[int] = []
+        q = p
+        while True:
+            key = (((q << 4) | flags) << 6) | rule
+            end = ends.get(key)
+            if end is not None:
+                break
+            result = item(q)
+            path.append(key)
+            if result is None or result[0] <= q:
+                end = q
+                break
+            q = result[0]
+        for key in path:
+            ends[key] = end
+        return end
+
+    def collect(self, item: Callable[[int], Res], p: int, end: int) -> list[Any]:
+        values: list[Any] = []
+        while p < end:
+            result = item(p)
+            assert result is not None
+            p, value = result
+            values.append(value)
+        return values
+
+    # -- overridden by the emphasis rules (links need emphasis inside titles) ------------------------------
+
+    def emphasis(self, p: int) -> Res:
+        raise NotImplementedError
+
+    # -- leaf rules --------------------------------------------------------------------------------------
+
+    def eol(self, p: int) -> int:
+        """End of a line ending at p, or -1."""
+        s = self.s
+        if p < self.n:
+            ch = s[p]
+            if ch == "\n":
+                return p + 1
+            if ch == "\r":
+                return p + 2 if s.startswith("\n", p + 1) else p + 1
+        return -1
+
+    def skip_spaces(self, p: int) -> int:
+        s, n = self.s, self.n
+        while p < n and s[p] in " \t":
+            p += 1
+        return p
+
+    def whitespace(self, p: int) -> Res:
+        m = WS.match(self.s, p)
+        return (m.end(), nodes.plain(m.group(0))) if m else None
+
+    def line(self, p: int) -> Res:
+        m = _LINE.match(self.s, p)
+        return (m.end(), nodes.plain(m.group(0))) if m else None
+
+    def any_char(self, p: int) -> Res:
+        if p < self.n and self.s[p] not in "\r\n":
+            return p + 1, nodes.plain(self.s[p])
+        return None
+
+    def inline_code(self, p: int) -> Res:
+        m = _INLINE_CODE.match(self.s, p)
+        return (m.end(), nodes.wrap("INLINE_CODE", nodes.plain(m.group(1)))) if m else None
+
+    def user_mention(self, p: int) -> Res:
+        """`a@b` stays text; `@name` (optionally `@name:server`) is a mention."""
+        s = self.s
+        if ANY_TEXT.match(s, p):
+            q = p + 1
+            while s.startswith("@", q):
+                q += 1
+            if q > p + 1 and _ALNUM.match(s, q):
+                return q + 1, nodes.plain(s[p] + "@" + s[q])
+        return self.mention_at(p)
+
+    def mention_at(self, p: int) -> Res:
+        m = _USER.match(self.s, p)
+        if m is None or m.group(1).endswith("__"):
+            return None
+        return m.end(), nodes.wrap("MENTION_USER", nodes.plain(m.group(1)))
+
+    def channel(self, p: int) -> Res:
+        s = self.s
+        if ANY_TEXT.match(s, p) and s.startswith("#", p + 1) and _ALNUM.match(s, p + 2):
+            return p + 3, nodes.plain(s[p] + "#" + s[p + 2])
+        if s.startswith("#", p):
+            m = _NAMES.match(s, p + 1)
+            if m:
+                return m.end(), nodes.wrap("MENTION_CHANNEL", nodes.plain(m.group(0)))
+        return None
+
+    def neighbor(self, p: int) -> bool:
+        """EmoticonNeighbor: line end, whitespace, `*` or end of input."""
+        return p >= self.n or self.s[p] in "\r\n \t*"
+
+
+def node_list(values: list[Any]) -> list[Node]:
+    return nodes.reduce_plain_texts(values)

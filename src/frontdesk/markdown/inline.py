@@ -1,0 +1,160 @@
+"""Inline rules: the item dispatcher (InlineItemPattern), spoilers, KaTeX, colours and the line loop."""
+
+from __future__ import annotations
+
+import re
+
+from frontdesk.markdown import nodes
+from frontdesk.markdown.base import Res
+from frontdesk.markdown.emphasis import EmphasisRules
+from frontdesk.markdown.nodes import Node
+
+_PLAIN_RUN = re.compile(r"[^*_~`:\n<\[\]! \t()\\|]+")
+_ESCAPABLE = "*_~`#."
+_COLOR = re.compile(r"color:#((?:[0-9A-Fa-f]{2}){3,4}+|[0-9A-Fa-f]{3,4}+)")
+_ANY_TEXT = re.compile(r"[ -'+-Za-z\x80-\uffff]")
+
+_ITEM = 30
+_SPOILER_ITEM = 31
+_SPOILER_END = 32
+
+
+class InlineRules(EmphasisRules):
+    def item(self, p: int) -> Res:
+        """InlineItemPattern at p (memoised)."""
+        return self.memo(_ITEM, self._item, p)
+
+    def _item(self, p: int) -> Res:
+        if p >= self.n:
+            return None
+        ch = self.s[p]
+        found: Res = None
+        if ch in " \t":
+            found = self.whitespace(p)
+        elif ch == "\\":
+            found = self.escaped_timestamp(p) or self.inline_katex(p) or self._escape(p)
+        elif ch == "[":
+            found = self.maybe_refs(p)
+        elif ch == "<":
+            found = self.timestamp(p) or self.maybe_refs(p) or self.emoticon_followed(p, self.item)
+        elif ch == "!":
+            found = self.image(p)
+        elif ch == "|":
+            found = self.spoiler(p)
+        elif ch == "@":
+            found = self.mention_at(p)
+        elif ch == "`":
+            found = self.inline_code(p)
+        elif ch == "+":
+            found = self.autolinked_phone(p)
+        elif ch == "$":
+            found = self.inline_katex(p)
+        elif ch == ":":
+            found = self.emoji(p) or self.emoticon_followed(p, self.item)
+        elif ch == "*":
+            found = self.emphasis_with_whitespace(p) or self.emphasis(p) or self.emoticon_followed(p, self.item)
+        elif ch == "~":
+            found = self.emphasis_with_whitespace(p) or self.emphasis(p)
+        elif ch == "-":
+            found = self._dash(p) or self.emoticon_followed(p, self.item)
+        return found or self._fallback(p)
+
+    def _fallback(self, p: int) -> Res:
+        return (
+            self.email(p)
+            or self.underscore_domain(p)
+            or self.autolink(p)
+            or self.emphasis_with_whitespace(p)
+            or self.emphasis(p)
+            or self.channel(p)
+            or self.emoji(p)
+            or self._dash(p)
+            or self.emoticon_followed(p, self.item)
+            or self._color(p)
+            or self._plain_run(p)
+        )
+
+    def _escape(self, p: int) -> Res:
+        s = self.s
+        if s.startswith("\\", p) and p + 1 < self.n and s[p + 1] in _ESCAPABLE:
+            return p + 2, nodes.plain(s[p + 1])
+        return None
+
+    def _dash(self, p: int) -> Res:
+        """A `-` before `_-x` stays text, so `-_-italic_` is not read as an emoticon."""
+        if self.s.startswith("-_-", p) and p + 3 < self.n:
+            return p + 1, nodes.plain("-")
+        return None
+
+    def _plain_run(self, p: int) -> Res:
+        m = _PLAIN_RUN.match(self.s, p)
+        return (m.end(), nodes.plain(m.group(0))) if m else None
+
+    def _color(self, p: int) -> Res:
+        if not self.options.colors:
+            return None
+        m = _COLOR.match(self.s, p)
+        if m is None or _ANY_TEXT.match(self.s, m.end()):
+            return None
+        digits = m.group(1)
+        if len(digits) in (6, 8):
+            values = [int(digits[i : i + 2], 16) for i in range(0, len(digits), 2)]
+        else:
+            values = [int(d * 2, 16) for d in digits]
+        return m.end(), nodes.color(*values)
+
+    def _katex_end(self, p: int, paren: str) -> int:
+        """Index of the first closing delimiter at or after p, or -1."""
+        ends = []
+        if self.katex_paren:
+            ends.append(self.s.find(paren, p))
+        if self.katex_dollar:
+            ends.append(self.s.find("$" if paren == "\\)" else "$$", p))
+        found = [e for e in ends if e != -1]
+        return min(found) if found else -1
+
+    def inline_katex(self, p: int) -> Res:
+        s = self.s
+        if self.katex_paren and s.startswith("\\(", p):
+            start = p + 2
+        elif self.katex_dollar and s.startswith("$", p):
+            start = p + 1
+        else:
+            return None
+        end = self._katex_end(start, "\\)")
+        if end == -1:
+            return None
+        close = 2 if self.katex_paren and s.startswith("\\)", end) else 1
+        return end + close, nodes.wrap("INLINE_KATEX", s[start:end])
+
+    def _spoiler_item(self, p: int) -> Res:
+        return self.memo(_SPOILER_ITEM, self._spoiler_item_raw, p)
+
+    def _spoiler_item_raw(self, p: int) -> Res:
+        if self.s.startswith("||", p):
+            return None
+        return self.item(p) or self.any_char(p)
+
+    def spoiler(self, p: int) -> Res:
+        s = self.s
+        if not s.startswith("||", p):
+            return None
+        end = self.star_end(_SPOILER_END, self._spoiler_item, p + 2)
+        if end == p + 2 or not s.startswith("||", end):
+            return None
+        values = nodes.reduce_plain_texts(self.collect(self._spoiler_item, p + 2, end))
+        return end + 2, nodes.wrap("SPOILER", values)
+
+    def inline(self, p: int) -> tuple[int, list[Node]] | None:
+        """Inline: items up to the end of the line, plus the line ending if any."""
+        values = []
+        while True:
+            found = self.item(p) or self.any_char(p)
+            if found is None:
+                break
+            p, value = found
+            values.append(value)
+        if not values:
+            return None
+        end = self.eol(p)
+        return (end if end != -1 else p), nodes.reduce_plain_texts(values)

@@ -1,0 +1,70 @@
+"""Livechat rooms: the Rocket.Chat document, pre-serialised, plus an indexed column per filter and sort key."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from frontdesk.models.base import Base, Millis
+
+# `state` folds open / onHold / servedBy into one indexed value, so each of the listing's status
+# filters (open=true, open=false, queued, onhold) is one equality on an index ordered by ts.
+STATE_QUEUED = "queued"  # open, not on hold, nobody serving
+STATE_SERVED = "served"  # open, not on hold, an agent serving
+STATE_ON_HOLD = "onhold"  # open and on hold
+STATE_CLOSED = "closed"  # closed, not on hold
+STATE_CLOSED_ON_HOLD = "closed-onhold"  # closed while flagged on hold (kept distinct to stay exact)
+
+
+class Room(Base):
+    __tablename__ = "rooms"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    t: Mapped[str] = mapped_column(String(2), default="l")
+    fname: Mapped[str | None] = mapped_column(String(200))
+    # lower-cased fname for the case-insensitive roomName search, the same on both engines
+    fname_lc: Mapped[str | None] = mapped_column(String(200))
+    ts: Mapped[int] = mapped_column(Millis)
+    lm: Mapped[int | None] = mapped_column(Millis)
+    updated_at: Mapped[int] = mapped_column(Millis)
+    open: Mapped[bool | None] = mapped_column(Boolean)
+    on_hold: Mapped[bool] = mapped_column(Boolean, default=False)
+    state: Mapped[str] = mapped_column(String(16))
+    served_by_id: Mapped[str | None] = mapped_column(String(32))
+    department_id: Mapped[str | None] = mapped_column(String(32))
+    closed_at: Mapped[int | None] = mapped_column(Millis)
+    visitor_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    visitor_token: Mapped[str | None] = mapped_column(String(200), index=True)
+    source_type: Mapped[str | None] = mapped_column(String(20))
+    source_id: Mapped[str | None] = mapped_column(String(64))
+    msgs: Mapped[int] = mapped_column(Integer, default=0)
+    waiting_response: Mapped[bool | None] = mapped_column(Boolean)
+    chat_duration: Mapped[float | None] = mapped_column(Float)
+    service_time_duration: Mapped[float | None] = mapped_column(Float)
+    # The room as Rocket.Chat's JSON (dates as ISO strings), kept current by every write.
+    doc: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (
+        Index("ix_rooms_ts_id", "ts", "id"),
+        Index("ix_rooms_state_ts", "state", "ts"),
+        Index("ix_rooms_department_ts", "department_id", "ts"),
+        Index("ix_rooms_department_state_ts", "department_id", "state", "ts"),
+        Index("ix_rooms_served_by_ts", "served_by_id", "ts"),
+        Index("ix_rooms_served_by_state_ts", "served_by_id", "state", "ts"),
+        Index("ix_rooms_closed_at", "closed_at"),
+        Index("ix_rooms_lm", "lm"),
+        Index("ix_rooms_updated_at", "updated_at"),
+        Index("ix_rooms_fname", "fname"),
+        Index("ix_rooms_source", "source_type", "source_id"),
+    )
+
+
+class RoomTag(Base):
+    __tablename__ = "room_tags"
+
+    room_id: Mapped[str] = mapped_column(ForeignKey("rooms.id", ondelete="CASCADE"), primary_key=True)
+    tag: Mapped[str] = mapped_column(String(200), primary_key=True)
+    # copy of the room's ts, so "rooms with tag X, newest first" walks one index
+    ts: Mapped[int] = mapped_column(Millis)
+
+    __table_args__ = (Index("ix_room_tags_tag_ts", "tag", "ts"),)

@@ -1,0 +1,88 @@
+"""Role-based permissions with Rocket.Chat's default mapping, and the checks routes use."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from frontdesk.errors import MeteorError, PermissionDenied
+from frontdesk.models.users import User
+from frontdesk.store import permissions as store
+
+_M, _MON, _A, _ADM = "livechat-manager", "livechat-monitor", "livechat-agent", "admin"
+
+DEFAULT_ROLES: dict[str, str] = {
+    "admin": "Administrator",
+    "user": "User",
+    "bot": "Bot",
+    "livechat-agent": "Livechat agent",
+    "livechat-manager": "Livechat manager",
+    "livechat-monitor": "Livechat monitor",
+    "livechat-guest": "Livechat guest",
+}
+
+DEFAULT_PERMISSIONS: dict[str, list[str]] = {
+    "view-l-room": [_M, _MON, _A, _ADM],
+    "view-livechat-manager": [_M, _MON, _ADM],
+    "view-livechat-rooms": [_M, _MON, _ADM],
+    "close-livechat-room": [_M, _MON, _A, _ADM],
+    "close-others-livechat-room": [_M, _MON, _ADM],
+    "transfer-livechat-guest": [_M, _MON, _ADM],
+    "manage-livechat-agents": [_M, _MON, _ADM],
+    "manage-livechat-managers": [_M, _ADM],
+    "manage-livechat-departments": [_M, _MON, _ADM],
+    "view-livechat-departments": [_M, _MON, _ADM],
+    "add-livechat-department-agents": [_M, _MON, _ADM],
+    "remove-livechat-department": [_M, _ADM],
+    "save-others-livechat-room-info": [_M, _MON],
+    "edit-livechat-room-customfields": [_M, _MON, _A, _ADM],
+    "view-livechat-room-customfields": [_M, _MON, _A, _ADM],
+    "on-hold-livechat-room": [_M, _MON, _A, _ADM],
+    "edit-omnichannel-contact": [_M, _A, _ADM],
+    "manage-livechat-tags": [_M, _ADM],
+    "create-user": [_ADM],
+    "delete-user": [_ADM],
+    "edit-other-user-info": [_ADM],
+    "view-full-other-user-info": [_ADM],
+    "view-other-user-channels": [_ADM],
+    "access-permissions": [_ADM],
+    "view-privileged-setting": [_ADM],
+    "edit-privileged-setting": [_ADM],
+    "manage-own-outgoing-integrations": [_ADM],
+}
+
+
+async def has_permission(db: AsyncSession, user: User, permission: str) -> bool:
+    roles = await store.roles_with(db, permission)
+    return any(r in roles for r in user.roles)
+
+
+async def check_permission(db: AsyncSession, user: User, *permissions: str) -> None:
+    """Raise the 403 of a route's `permissionsRequired` unless the user holds all of them."""
+    for permission in permissions:
+        if not await has_permission(db, user, permission):
+            raise PermissionDenied()
+
+
+async def check_any_permission(db: AsyncSession, user: User, *permissions: str) -> None:
+    for permission in permissions:
+        if await has_permission(db, user, permission):
+            return
+    raise PermissionDenied()
+
+
+async def do_update_permissions(db: AsyncSession, updates: list[tuple[str, list[str]]], now: int) -> None:
+    """Replace the roles of existing permissions; unknown permissions or roles are refused whole."""
+    known_roles = await store.role_ids(db)
+    rows = []
+    for perm_id, roles in updates:
+        row = await store.get_permission(db, perm_id)
+        if row is None:
+            raise MeteorError("error-invalid-permission", "Invalid permission")
+        unknown = [r for r in roles if r not in known_roles]
+        if unknown:
+            raise MeteorError("error-invalid-role", "Invalid role")
+        rows.append((row, roles))
+    for row, roles in rows:
+        row.roles = list(dict.fromkeys(roles))
+        row.updated_at = now
+    await db.flush()

@@ -1,0 +1,115 @@
+"""GET livechat/rooms: validating a manager's listing request, authorising it, and reading the page."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from frontdesk.errors import Forbidden
+from frontdesk.models.users import User
+from frontdesk.services import room_params as params
+from frontdesk.services import settings as settings_service
+from frontdesk.services.permissions import has_permission
+from frontdesk.services.projection import project
+from frontdesk.store import room_query
+from frontdesk.store.room_query import RoomFilter
+
+PAGING_SETTINGS = ["API_Default_Count", "API_Upper_Count_Limit", "API_Allow_Infinite_Count"]
+STREAM_BATCH = 500
+
+
+@dataclass(frozen=True)
+class RoomListing:
+    """A checked request: what to match, in which order, which slice, which fields."""
+
+    filter: RoomFilter
+    sort: list[tuple[str, int]]
+    paging: params.Paging
+    projection: params.Projection | None
+
+
+def _department_ids(value: Any) -> list[str] | None:
+    if value is None or value == "" or value == "undefined":
+        return None
+    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+
+
+async def check_listing(db: AsyncSession, user: User, query: dict[str, Any]) -> RoomListing:
+    """Steps 3–7 of Rocket.Chat's handler, in its order, so the same error wins."""
+    limits = await settings_service.get_values(db, PAGING_SETTINGS)
+    paging = params.paging(
+        query.get("offset"),
+        query.get("count"),
+        default_count=int(limits["API_Default_Count"]),
+        upper_limit=int(limits["API_Upper_Count_Limit"]),
+        allow_infinite=bool(limits["API_Allow_Infinite_Count"]),
+    )
+    sort = params.parse_sort(query.get("sort"))
+    projection = params.parse_fields(query.get("fields"))
+    created_at = params.parse_date_range("createdAt", query.get("createdAt"))
+    closed_at = params.parse_date_range("closedAt", query.get("closedAt"))
+    agents = query.get("agents")
+    if not await has_permission(db, user, "view-livechat-rooms"):
+        own_only = isinstance(agents, list) and agents == [user.id]
+        if not (own_only and await has_permission(db, user, "view-l-room")):
+            raise Forbidden("unauthorized")
+    custom_fields = params.parse_custom_fields(query.get("customFields"))
+    room_filter = RoomFilter(
+        agents=list(agents) if isinstance(agents, list) else None,
+        room_name=query.get("roomName") or None,
+        department_ids=_department_ids(query.get("departmentId")),
+        open=params.open_flag(query.get("open")),
+        onhold=params.truthy_flag(query.get("onhold")),
+        queued=params.truthy_flag(query.get("queued")),
+        created_at=created_at,
+        closed_at=closed_at,
+        tags=list(query["tags"]) if isinstance(query.get("tags"), list) else None,
+        custom_fields=custom_fields,
+    )
+    return RoomListing(room_filter, sort, paging, projection)
+
+
+def room_json(doc: str, department_id: str | None, department_name: str | None, listing: RoomListing) -> bytes:
+    """One room of the page. Without a projection the stored JSON is reused as it is."""
+    if listing.projection is None:
+        if department_id is None or department_name is None:
+            return doc.encode()
+        dept = orjson.dumps({"_id": department_id, "name": department_name}).decode()
+        return (doc[:-1] + ',"department":' + dept + "}").encode()
+    room = orjson.loads(doc)
+    if department_id is not None and department_name is not None:
+        room["department"] = {"_id": department_id, "name": department_name}
+    return orjson.dumps(project(room, listing.projection))
+
+
+async def read_page(db: AsyncSession, listing: RoomListing) -> bytes:
+    """The whole response body: `{rooms, count, offset, total, success}`."""
+    dialect_name = db.get_bind().dialect.name
+    stmt = room_query.page_query(
+        listing.filter, listing.sort, listing.paging.offset, listing.paging.count, dialect_name
+    )
+    rows = (await db.execute(stmt)).all()
+    total = int((await db.execute(room_query.count_query(listing.filter, dialect_name))).scalar_one())
+    rooms = b",".join(room_json(r[0], r[1], r[2], listing) for r in rows)
+    tail = orjson.dumps({"count": len(rows), "offset": listing.paging.offset, "total": total, "success": True})
+    return b'{"rooms":[' + rooms + b"]," + tail[1:]
+
+
+async def stream_all(db: AsyncSession, listing: RoomListing) -> AsyncIterator[bytes]:
+    """count=0: every match, written as it is read so memory stays bounded."""
+    dialect_name = db.get_bind().dialect.name
+    total = int((await db.execute(room_query.count_query(listing.filter, dialect_name))).scalar_one())
+    stmt = room_query.page_query(listing.filter, listing.sort, listing.paging.offset, None, dialect_name)
+    yield b'{"rooms":['
+    sent = 0
+    result = await db.stream(stmt.execution_options(yield_per=STREAM_BATCH))
+    async for partition in result.partitions(STREAM_BATCH):
+        chunk = b",".join(room_json(r[0], r[1], r[2], listing) for r in partition)
+        yield (b"," if sent else b"") + chunk
+        sent += len(partition)
+    tail = orjson.dumps({"count": sent, "offset": listing.paging.offset, "total": total, "success": True})
+    yield b"]," + tail[1:]

@@ -1,0 +1,98 @@
+"""The settings Frontdesk supports, their types and defaults, and reading/changing them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from frontdesk.errors import MeteorError, PermissionDenied
+from frontdesk.models.users import User
+from frontdesk.services.permissions import has_permission
+from frontdesk.store import settings as store
+
+
+@dataclass(frozen=True)
+class SettingDef:
+    type: str  # boolean | int | string | select
+    default: Any
+    choices: tuple[str, ...] = ()
+    public: bool = False
+
+
+DEFINITIONS: dict[str, SettingDef] = {
+    "API_Default_Count": SettingDef("int", 50),
+    "API_Upper_Count_Limit": SettingDef("int", 100),
+    "API_Allow_Infinite_Count": SettingDef("boolean", True),
+    "Livechat_enabled": SettingDef("boolean", True, public=True),
+    "Livechat_title": SettingDef("string", "Rocket.Chat", public=True),
+    "Livechat_title_color": SettingDef("string", "#C1272D", public=True),
+    "Livechat_Routing_Method": SettingDef(
+        "select", "Auto_Selection", ("Auto_Selection", "Manual_Selection", "External")
+    ),
+    "Livechat_accept_chats_with_no_agents": SettingDef("boolean", False),
+    "Livechat_maximum_chats_per_agent": SettingDef("int", 0),
+    "Livechat_waiting_queue": SettingDef("boolean", False),
+    "Livechat_guest_count": SettingDef("int", 1),
+    "Livechat_show_agent_info": SettingDef("boolean", True, public=True),
+    "Livechat_show_agent_email": SettingDef("boolean", True, public=True),
+    "Livechat_enabled_when_agent_idle": SettingDef("boolean", True),
+    "Livechat_request_comment_when_closing_conversation": SettingDef("boolean", False),
+    "Omnichannel_allow_visitors_to_close_conversation": SettingDef("boolean", True, public=True),
+    "Store_Last_Message": SettingDef("boolean", True),
+    "Message_MaxAllowedSize": SettingDef("int", 5000, public=True),
+}
+
+
+async def get_values(db: AsyncSession, ids: list[str]) -> dict[str, Any]:
+    """Current values of the given settings, the default where none was stored."""
+    stored = await store.get_values(db, ids)
+    return {i: stored.get(i, DEFINITIONS[i].default) for i in ids}
+
+
+async def get_value(db: AsyncSession, setting_id: str) -> Any:
+    return (await get_values(db, [setting_id]))[setting_id]
+
+
+def _invalid(setting_id: str) -> MeteorError:
+    return MeteorError("error-invalid-setting-value", f"Invalid value for setting {setting_id}")
+
+
+def coerce(setting_id: str, value: Any) -> Any:
+    """Check a new value against the setting's type; Rocket.Chat refuses a value of the wrong type."""
+    definition = DEFINITIONS[setting_id]
+    if definition.type == "boolean":
+        if not isinstance(value, bool):
+            raise _invalid(setting_id)
+        return value
+    if definition.type == "int":
+        if isinstance(value, bool) or not isinstance(value, int | float) or int(value) != value:
+            raise _invalid(setting_id)
+        return int(value)
+    if not isinstance(value, str):
+        raise _invalid(setting_id)
+    if definition.choices and value not in definition.choices:
+        raise _invalid(setting_id)
+    return value
+
+
+def check_known(setting_id: str) -> SettingDef:
+    definition = DEFINITIONS.get(setting_id)
+    if definition is None:
+        raise MeteorError("error-setting-not-found", "Setting not found")
+    return definition
+
+
+async def access_setting(db: AsyncSession, user: User, setting_id: str) -> Any:
+    definition = check_known(setting_id)
+    if not definition.public and not await has_permission(db, user, "view-privileged-setting"):
+        raise PermissionDenied()
+    return await get_value(db, setting_id)
+
+
+async def check_set_setting(db: AsyncSession, user: User, setting_id: str, value: Any, now: int) -> None:
+    check_known(setting_id)
+    if not await has_permission(db, user, "edit-privileged-setting"):
+        raise PermissionDenied()
+    await store.set_value(db, setting_id, coerce(setting_id, value), now)

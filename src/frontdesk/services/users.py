@@ -1,0 +1,118 @@
+"""Creating, describing, changing and deleting users."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from frontdesk.errors import MeteorError
+from frontdesk.ids import random_id
+from frontdesk.models.users import User
+from frontdesk.services import passwords
+from frontdesk.services.permissions import check_permission
+from frontdesk.store import permissions as permission_store
+from frontdesk.store import users as store
+
+USERNAME = re.compile(r"^[0-9a-zA-Z\-_.@]+$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
+STATUSES = ("online", "away", "busy", "offline")
+
+
+async def do_create_user(
+    db: AsyncSession,
+    *,
+    username: str,
+    password: str,
+    now: int,
+    rounds: int,
+    email: str | None = None,
+    name: str | None = None,
+    roles: list[str] | None = None,
+    user_id: str | None = None,
+    active: bool = True,
+) -> User:
+    if not USERNAME.match(username):
+        raise MeteorError("error-invalid-username", f"{username} is not a valid username")
+    if email is not None and not EMAIL.match(email):
+        raise MeteorError("error-invalid-email", f"Invalid email {email}")
+    if await store.get_by_username(db, username):
+        raise MeteorError("error-field-unavailable", f"<strong>{username}</strong> is already in use :(")
+    if email and await store.get_by_email(db, email):
+        raise MeteorError("error-field-unavailable", f"<strong>{email}</strong> is already in use :(")
+    wanted = roles or ["user"]
+    unknown = [r for r in wanted if r not in await permission_store.role_ids(db)]
+    if unknown:
+        raise MeteorError("error-invalid-role", "Invalid role")
+    user = User(
+        id=user_id or random_id(),
+        username=username,
+        email=email.lower() if email else None,
+        name=name if name is not None else username,
+        password_hash=passwords.hash_password(password, rounds),
+        roles=list(dict.fromkeys(wanted)),
+        type="user",
+        active=active,
+        status="offline",
+        status_text="",
+        status_livechat=None,
+        status_connection="offline",
+        livechat_count=0,
+        extra={},
+        created_at=now,
+        updated_at=now,
+    )
+    try:
+        async with db.begin_nested():
+            await store.add_user(db, user)
+    except IntegrityError:
+        raise MeteorError("error-field-unavailable", f"<strong>{username}</strong> is already in use :(") from None
+    return user
+
+
+async def check_create_user(db: AsyncSession, caller: User, body: dict[str, Any], now: int, rounds: int) -> User:
+    await check_permission(db, caller, "create-user")
+    return await do_create_user(
+        db,
+        username=body["username"],
+        password=body["password"],
+        email=body["email"],
+        name=body["name"],
+        roles=body.get("roles"),
+        active=body.get("active", True),
+        now=now,
+        rounds=rounds,
+    )
+
+
+async def access_user(db: AsyncSession, user_id: str | None, username: str | None) -> User:
+    user = None
+    if user_id:
+        user = await store.get_user(db, user_id)
+    elif username:
+        user = await store.get_by_username(db, username)
+    if user is None:
+        raise MeteorError("error-invalid-user", "Invalid user")
+    return user
+
+
+async def do_set_status(db: AsyncSession, user: User, status: str | None, message: str | None, now: int) -> None:
+    values: dict[str, Any] = {"updated_at": now}
+    if status is not None:
+        if status not in STATUSES:
+            raise MeteorError("error-invalid-status", "Valid status types include online, away, offline, and busy.")
+        values["status"] = status
+        values["status_connection"] = status
+    if message is not None:
+        values["status_text"] = message
+    await store.update_user(db, user.id, **values)
+
+
+async def check_delete_user(db: AsyncSession, caller: User, user_id: str) -> None:
+    await check_permission(db, caller, "delete-user")
+    target = await store.get_user(db, user_id)
+    if target is None:
+        raise MeteorError("error-invalid-user", "Invalid user")
+    await store.delete_user(db, user_id)

@@ -1,0 +1,161 @@
+"""Translating a livechat/rooms filter and sort into one SQL query over indexed columns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Select, exists, false, func, select, true
+from sqlalchemy.sql.elements import ColumnElement
+
+from frontdesk.db import dialect
+from frontdesk.models.departments import Department
+from frontdesk.models.rooms import (
+    STATE_CLOSED,
+    STATE_CLOSED_ON_HOLD,
+    STATE_ON_HOLD,
+    STATE_QUEUED,
+    STATE_SERVED,
+    Room,
+    RoomTag,
+)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """`{start?, end?}` in epoch ms. Both absent matches nothing, as MongoDB's `ts: {}` does."""
+
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class RoomFilter:
+    agents: list[str] | None = None
+    room_name: str | None = None
+    department_ids: list[str] | None = None
+    open: bool | None = None
+    onhold: bool = False
+    queued: bool = False
+    created_at: DateRange | None = None
+    closed_at: DateRange | None = None
+    tags: list[str] | None = None
+    custom_fields: dict[str, str] = field(default_factory=dict)
+
+
+# Room document paths that have their own column; any other path is read out of the JSON document.
+SORT_COLUMNS: dict[str, Any] = {
+    "_id": Room.id,
+    "ts": Room.ts,
+    "lm": Room.lm,
+    "_updatedAt": Room.updated_at,
+    "fname": Room.fname,
+    "open": Room.open,
+    "onHold": Room.on_hold,
+    "msgs": Room.msgs,
+    "closedAt": Room.closed_at,
+    "servedBy._id": Room.served_by_id,
+    "departmentId": Room.department_id,
+    "v._id": Room.visitor_id,
+    "v.token": Room.visitor_token,
+    "source.type": Room.source_type,
+    "waitingResponse": Room.waiting_response,
+    "metrics.chatDuration": Room.chat_duration,
+    "metrics.serviceTimeDuration": Room.service_time_duration,
+}
+
+
+MAX_OFFSET = 2**62
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _status_conditions(f: RoomFilter) -> list[ColumnElement[bool]]:
+    if f.queued:
+        return [Room.state == STATE_QUEUED]
+    if f.open is None:
+        return [Room.on_hold == true()] if f.onhold else []
+    if f.open:
+        if f.onhold:
+            return [Room.state == STATE_ON_HOLD, Room.served_by_id.is_not(None)]
+        return [Room.state == STATE_SERVED]
+    return [Room.state == (STATE_CLOSED_ON_HOLD if f.onhold else STATE_CLOSED)]
+
+
+def _range(column: Any, r: DateRange) -> list[ColumnElement[bool]]:
+    if r.start is None and r.end is None:
+        return [false()]
+    out = []
+    if r.start is not None:
+        out.append(column >= r.start)
+    if r.end is not None:
+        out.append(column <= r.end)
+    return out
+
+
+def conditions(f: RoomFilter, dialect_name: str) -> list[ColumnElement[bool]]:
+    """The WHERE clause of a filter, as a list of conjuncts."""
+    # The rooms table holds only livechat rooms, so Rocket.Chat's `t: 'l'` needs no condition.
+    where: list[ColumnElement[bool]] = []
+    if f.agents is not None:
+        where.append(Room.served_by_id.in_(f.agents) if f.agents else false())
+    if f.room_name:
+        name = f.room_name
+        if len(name) >= 2 and name.startswith('"') and name.endswith('"'):
+            where.append(Room.fname == name[1:-1])
+        else:
+            where.append(Room.fname_lc.like("%" + _escape_like(name.lower()) + "%", escape="\\"))
+    if f.department_ids is not None:
+        where.append(Room.department_id.in_(f.department_ids) if f.department_ids else false())
+    where.extend(_status_conditions(f))
+    if f.created_at is not None:
+        where.extend(_range(Room.ts, f.created_at))
+    if f.closed_at is not None:
+        where.extend(_range(Room.closed_at, f.closed_at))
+    if f.tags is not None:
+        tagged = exists().where(RoomTag.room_id == Room.id, RoomTag.tag.in_(f.tags))
+        where.append(tagged if f.tags else false())
+    for key, pattern in f.custom_fields.items():
+        value = dialect.json_text(Room.doc, ["livechatData", *key.split(".")], dialect_name)
+        where.append(dialect.regex_match_i(value, pattern, dialect_name))
+    return where
+
+
+def sort_key(path: str, dialect_name: str) -> Any:
+    column = SORT_COLUMNS.get(path)
+    if column is not None:
+        return column
+    return dialect.json_text(Room.doc, path.split("."), dialect_name)
+
+
+def order_by(sort: list[tuple[str, int]], dialect_name: str) -> list[Any]:
+    """ORDER BY for a Rocket.Chat sort; `_id` breaks ties so pages never overlap."""
+    clauses = [dialect.order_nulls(sort_key(p, dialect_name), d < 0, dialect_name) for p, d in sort]
+    if not any(p == "_id" for p, _ in sort):
+        last_desc = bool(sort) and sort[-1][1] < 0
+        clauses.append(Room.id.desc() if last_desc else Room.id.asc())
+    return clauses
+
+
+def page_query(
+    f: RoomFilter, sort: list[tuple[str, int]], offset: int, limit: int | None, dialect_name: str
+) -> Select[Any]:
+    """The page: each room's stored document with its department's name."""
+    stmt = (
+        select(Room.doc, Room.department_id, Department.name)
+        .outerjoin(Department, Department.id == Room.department_id)
+        .where(*conditions(f, dialect_name))
+        .order_by(*order_by(sort, dialect_name))
+    )
+    if offset:
+        # an offset past any possible table size reads nothing; SQLite refuses integers past 2**63
+        stmt = stmt.offset(min(offset, MAX_OFFSET))
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return stmt
+
+
+def count_query(f: RoomFilter, dialect_name: str) -> Select[Any]:
+    return select(func.count()).select_from(Room).where(*conditions(f, dialect_name))

@@ -1,0 +1,108 @@
+"""Room rows: writing a room document together with the indexed columns derived from it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from frontdesk.models.rooms import (
+    STATE_CLOSED,
+    STATE_CLOSED_ON_HOLD,
+    STATE_ON_HOLD,
+    STATE_QUEUED,
+    STATE_SERVED,
+    Room,
+    RoomTag,
+)
+from frontdesk.store.documents import dig, dumps, loads, ms
+
+
+def room_state(doc: dict[str, Any]) -> str:
+    is_open = doc.get("open") is True
+    on_hold = doc.get("onHold") is True
+    if not is_open:
+        return STATE_CLOSED_ON_HOLD if on_hold else STATE_CLOSED
+    if on_hold:
+        return STATE_ON_HOLD
+    return STATE_SERVED if dig(doc, "servedBy", "_id") else STATE_QUEUED
+
+
+def room_columns(doc: dict[str, Any]) -> dict[str, Any]:
+    """The indexed columns of a room, all derived from its document (the one source of truth)."""
+    fname = doc.get("fname")
+    duration = dig(doc, "metrics", "chatDuration")
+    service = dig(doc, "metrics", "serviceTimeDuration")
+    waiting = doc.get("waitingResponse")
+    return {
+        "id": doc["_id"],
+        "t": doc.get("t", "l"),
+        "fname": fname,
+        "fname_lc": fname.lower() if isinstance(fname, str) else None,
+        "ts": ms(doc.get("ts")) or 0,
+        "lm": ms(doc.get("lm")),
+        "updated_at": ms(doc.get("_updatedAt")) or 0,
+        "open": True if doc.get("open") is True else None,
+        "on_hold": doc.get("onHold") is True,
+        "state": room_state(doc),
+        "served_by_id": dig(doc, "servedBy", "_id"),
+        "department_id": doc.get("departmentId"),
+        "closed_at": ms(doc.get("closedAt")),
+        "visitor_id": dig(doc, "v", "_id"),
+        "visitor_token": dig(doc, "v", "token"),
+        "source_type": dig(doc, "source", "type"),
+        "source_id": dig(doc, "source", "id"),
+        "msgs": int(doc.get("msgs") or 0),
+        "waiting_response": waiting if isinstance(waiting, bool) else None,
+        "chat_duration": float(duration) if isinstance(duration, int | float) else None,
+        "service_time_duration": float(service) if isinstance(service, int | float) else None,
+        "doc": dumps(doc),
+    }
+
+
+def _tag_rows(doc: dict[str, Any], ts: int) -> list[dict[str, Any]]:
+    tags = doc.get("tags")
+    if not isinstance(tags, list):
+        return []
+    unique = dict.fromkeys(t for t in tags if isinstance(t, str))
+    return [{"room_id": doc["_id"], "tag": t, "ts": ts} for t in unique]
+
+
+async def insert_rooms(db: AsyncSession, docs: Sequence[dict[str, Any]]) -> None:
+    """Insert new rooms (one statement per table, so bulk loads stay fast)."""
+    if not docs:
+        return
+    rows = [room_columns(d) for d in docs]
+    await db.execute(insert(Room), rows)
+    tag_rows = [t for d, r in zip(docs, rows, strict=True) for t in _tag_rows(d, r["ts"])]
+    if tag_rows:
+        await db.execute(insert(RoomTag), tag_rows)
+
+
+async def save_room(db: AsyncSession, doc: dict[str, Any]) -> None:
+    """Write back a changed room document and refresh its derived columns and tags."""
+    row = room_columns(doc)
+    await db.execute(update(Room).where(Room.id == row["id"]).values(**row))
+    await db.execute(delete(RoomTag).where(RoomTag.room_id == row["id"]))
+    tag_rows = _tag_rows(doc, row["ts"])
+    if tag_rows:
+        await db.execute(insert(RoomTag), tag_rows)
+
+
+async def get_room(db: AsyncSession, room_id: str, *, for_update: bool = False) -> dict[str, Any] | None:
+    stmt = select(Room.doc).where(Room.id == room_id)
+    if for_update:
+        stmt = stmt.with_for_update()
+    text = (await db.execute(stmt)).scalar_one_or_none()
+    return loads(text) if text is not None else None
+
+
+async def find_sources(db: AsyncSession) -> list[dict[str, Any]]:
+    """One `source` sub-document per distinct (type, id) over all rooms, for livechat/rooms/filters."""
+    firsts = (
+        select(func.min(Room.id)).group_by(Room.source_type, Room.source_id).where(Room.source_type.is_not(None))
+    )
+    docs = (await db.execute(select(Room.doc).where(Room.id.in_(firsts)))).scalars().all()
+    return [source for source in (loads(d).get("source") for d in docs) if isinstance(source, dict)]

@@ -1,0 +1,25 @@
+"""Queries on stored settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from frontdesk.models.settings import Setting
+
+
+async def get_values(db: AsyncSession, ids: list[str]) -> dict[str, Any]:
+    rows = (await db.execute(select(Setting.id, Setting.value).where(Setting.id.in_(ids)))).all()
+    return {r[0]: r[1] for r in rows}
+
+
+async def set_value(db: AsyncSession, setting_id: str, value: Any, now: int) -> None:
+    row = await db.get(Setting, setting_id)
+    if row is None:
+        db.add(Setting(id=setting_id, value=value, updated_at=now))
+    else:
+        row.value = value
+        row.updated_at = now
+    await db.flush()

@@ -1,0 +1,78 @@
+"""Queries on users and login tokens."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from frontdesk.models.users import LoginToken, User
+
+
+async def get_user(db: AsyncSession, user_id: str) -> User | None:
+    return await db.get(User, user_id)
+
+
+async def get_by_username(db: AsyncSession, username: str) -> User | None:
+    return (await db.execute(select(User).where(User.username == username))).scalar_one_or_none()
+
+
+async def get_by_email(db: AsyncSession, email: str) -> User | None:
+    stmt = select(User).where(User.email == email.lower())
+    return (await db.execute(stmt)).scalar_one_or_none()
+
+
+async def get_by_username_or_email(db: AsyncSession, name: str) -> User | None:
+    return await get_by_username(db, name) or await get_by_email(db, name)
+
+
+async def count_users(db: AsyncSession) -> int:
+    return int((await db.execute(select(func.count()).select_from(User))).scalar_one())
+
+
+async def add_user(db: AsyncSession, user: User) -> User:
+    db.add(user)
+    await db.flush()
+    return user
+
+
+async def insert_users(db: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        await db.execute(insert(User), rows)
+
+
+async def update_user(db: AsyncSession, user_id: str, **values: Any) -> None:
+    await db.execute(update(User).where(User.id == user_id).values(**values))
+
+
+async def delete_user(db: AsyncSession, user_id: str) -> None:
+    await db.execute(delete(LoginToken).where(LoginToken.user_id == user_id))
+    await db.execute(delete(User).where(User.id == user_id))
+
+
+async def user_by_token(db: AsyncSession, user_id: str, hashed_token: str) -> User | None:
+    stmt = (
+        select(User)
+        .join(LoginToken, LoginToken.user_id == User.id)
+        .where(User.id == user_id, LoginToken.hashed_token == hashed_token)
+    )
+    return (await db.execute(stmt)).scalar_one_or_none()
+
+
+async def user_by_token_only(db: AsyncSession, hashed_token: str) -> User | None:
+    stmt = select(User).join(LoginToken, LoginToken.user_id == User.id)
+    stmt = stmt.where(LoginToken.hashed_token == hashed_token)
+    return (await db.execute(stmt)).scalar_one_or_none()
+
+
+async def add_token(db: AsyncSession, user_id: str, hashed_token: str, now: int) -> None:
+    await db.execute(insert(LoginToken).values(hashed_token=hashed_token, user_id=user_id, created_at=now))
+
+
+async def delete_token(db: AsyncSession, hashed_token: str) -> None:
+    await db.execute(delete(LoginToken).where(LoginToken.hashed_token == hashed_token))
+
+
+async def list_users(db: AsyncSession) -> list[User]:
+    return list((await db.execute(select(User).order_by(User.username))).scalars().all())

@@ -1,0 +1,38 @@
+"""Queries on livechat visitors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from frontdesk.models.visitors import Visitor
+from frontdesk.store.documents import dig, dumps, loads, ms
+
+
+def visitor_columns(doc: dict[str, Any]) -> dict[str, Any]:
+    phones = doc.get("phone") or []
+    emails = doc.get("visitorEmails") or []
+    return {
+        "id": doc["_id"],
+        "token": doc["token"],
+        "username": doc["username"],
+        "name": doc.get("name"),
+        "phone": dig(phones[0], "phoneNumber") if phones else None,
+        "email": dig(emails[0], "address") if emails else None,
+        "department_id": doc.get("department"),
+        "ts": ms(doc.get("ts")) or 0,
+        "updated_at": ms(doc.get("_updatedAt")) or 0,
+        "doc": dumps(doc),
+    }
+
+
+async def insert_visitors(db: AsyncSession, docs: list[dict[str, Any]]) -> None:
+    if docs:
+        await db.execute(insert(Visitor), [visitor_columns(d) for d in docs])
+
+
+async def get_by_token(db: AsyncSession, token: str) -> dict[str, Any] | None:
+    text = (await db.execute(select(Visitor.doc).where(Visitor.token == token))).scalar()
+    return loads(text) if text is not None else None

@@ -1,0 +1,102 @@
+"""Unit tests for livechat/rooms' parameter parsing (pure logic)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from frontdesk.errors import FrontdeskError, MeteorError, PlainError
+from frontdesk.services import room_params as p
+from frontdesk.store.room_query import DateRange
+
+
+@pytest.mark.parametrize(
+    ("offset", "count", "expected"),
+    [
+        (None, None, p.Paging(0, 50)),
+        ("10", "5", p.Paging(10, 5)),
+        ("3abc", "7xyz", p.Paging(3, 7)),
+        ("-4", "101", p.Paging(0, 100)),
+        (None, "0", p.Paging(0, None)),
+        (None, "-1", p.Paging(0, 50)),
+        ("abc", "abc", p.Paging(0, 50)),
+        (2, 2.7, p.Paging(2, 2)),
+    ],
+)
+def test_paging(offset: object, count: object, expected: p.Paging) -> None:
+    assert p.paging(offset, count) == expected
+
+
+def test_paging_without_infinite_count() -> None:
+    assert p.paging(None, "0", allow_infinite=False) == p.Paging(0, 50)
+    assert p.paging(None, None, default_count=20, upper_limit=30) == p.Paging(0, 20)
+    assert p.paging(None, "90", default_count=20, upper_limit=30) == p.Paging(0, 30)
+
+
+def test_sort() -> None:
+    assert p.parse_sort(None) == [("ts", -1)]
+    assert p.parse_sort('{"fname":1,"ts":-1}') == [("fname", 1), ("ts", -1)]
+    assert p.parse_sort("{}") == [("ts", -1)]
+    for bad in ('{"a":0}', '{"a":1.5}', "[]", "x", '{"a":NaN}', '{"a":true}'):
+        with pytest.raises(MeteorError) as err:
+            p.parse_sort(bad)
+        assert err.value.code == "error-invalid-sort"
+
+
+def test_fields() -> None:
+    assert p.parse_fields(None) is None
+    assert p.parse_fields('{"fname":1,"v.token":1}') == p.Projection(True, ("fname", "v.token"))
+    assert p.parse_fields('{"msgs":0}') == p.Projection(False, ("msgs",))
+    assert p.parse_fields('{"_id":1}') is None
+    assert p.parse_fields('{"_id":0,"msgs":1}') == p.Projection(True, ("msgs",))
+    for bad in ('{"a":1,"b":0}', '{"a":"1"}', "1", "{"):
+        with pytest.raises(MeteorError) as err:
+            p.parse_fields(bad)
+        assert err.value.code == "error-invalid-fields"
+
+
+def test_date_range() -> None:
+    assert p.parse_date_range("createdAt", None) is None
+    got = p.parse_date_range("createdAt", '{"start":"2024-05-01T12:00:00.000Z","end":"2024-05-02"}')
+    assert got == DateRange(1714564800000, 1714608000000)
+    assert p.parse_date_range("createdAt", "{}") == DateRange(None, None)
+    assert p.parse_date_range("closedAt", '{"start":""}') == DateRange(None, None)
+    with pytest.raises(PlainError, match=r'The "closedAt.end" query parameter must be a valid date.'):
+        p.parse_date_range("closedAt", '{"end":"soon"}')
+    with pytest.raises(PlainError, match="Unexpected token 'x'"):
+        p.parse_date_range("createdAt", "x")
+    with pytest.raises(PlainError, match="Unexpected end of JSON input"):
+        p.parse_date_range("createdAt", "")
+
+
+def test_custom_fields() -> None:
+    assert p.parse_custom_fields(None) == {}
+    assert p.parse_custom_fields('{"a":"x.*","b":5}') == {"a": "x.*", "b": "5"}
+    for bad in ("[]", "null", "nope", '"s"'):
+        with pytest.raises(PlainError, match="customFields"):
+            p.parse_custom_fields(bad)
+    with pytest.raises(PlainError, match="Invalid regular expression"):
+        p.parse_custom_fields('{"a":"(["}')
+
+
+def test_flags() -> None:
+    assert [p.truthy_flag(v) for v in ("t", "true", "1", True, "yes", "0", None, False)] == [
+        True, True, True, True, False, False, False, False,
+    ]
+    assert [p.open_flag(v) for v in ("true", "false", True, False, "1", "", None)] == [
+        True, False, True, False, None, None, None,
+    ]
+
+
+@given(st.text(max_size=60))
+def test_parsers_raise_only_client_errors(text: str) -> None:
+    for parse in (p.parse_sort, p.parse_fields, p.parse_custom_fields):
+        try:
+            parse(text)
+        except FrontdeskError:
+            pass
+    try:
+        p.parse_date_range("createdAt", text)
+    except FrontdeskError:
+        pass
