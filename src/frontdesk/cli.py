@@ -6,11 +6,12 @@ import argparse
 import asyncio
 import getpass
 import sys
+from typing import Any
 
 from frontdesk.config import Settings
 
 
-def _app_factory():  # type: ignore[no-untyped-def]
+def _app_factory() -> Any:
     from frontdesk.main import create_app
 
     return create_app(Settings())

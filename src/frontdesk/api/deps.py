@@ -42,7 +42,9 @@ def _now(request: Request) -> int:
     return clock.now_ms()
 
 
-async def _current_user(request: Request, db: Annotated[AsyncSession, Depends(_session, scope="function")]) -> User:
+async def _current_user(
+    request: Request, db: Annotated[AsyncSession, Depends(_session, scope="function")]
+) -> User:
     return await authenticate(db, request.headers.get("x-user-id"), request.headers.get("x-auth-token"))
 
 

@@ -40,7 +40,7 @@ def configure_sqlite(engine: AsyncEngine) -> None:
         dbapi_conn.create_function("regexp_i", 2, _sqlite_regexp, deterministic=True)
 
 
-def json_text(doc_column: ColumnElement[Any], path: list[str], dialect_name: str) -> ColumnElement[Any]:
+def json_text(doc_column: Any, path: list[str], dialect_name: str) -> ColumnElement[Any]:
     """The value at `path` inside a JSON text column, as text (missing gives NULL)."""
     if dialect_name == "sqlite":
         json_path = "$" + "".join('."' + p.replace('"', '""') + '"' for p in path)
@@ -49,7 +49,7 @@ def json_text(doc_column: ColumnElement[Any], path: list[str], dialect_name: str
     return doc_column.op("::jsonb #>>")(literal_column("'" + pg_path.replace("'", "''") + "'"))
 
 
-def regex_match_i(value: ColumnElement[Any], pattern: str, dialect_name: str) -> ColumnElement[bool]:
+def regex_match_i(value: Any, pattern: str, dialect_name: str) -> ColumnElement[bool]:
     """Case-insensitive regular-expression match, as MongoDB's /pattern/i."""
     if dialect_name == "sqlite":
         return func.regexp_i(pattern, value) == 1

@@ -28,7 +28,7 @@ class Database:
         else:
             kwargs["pool_size"] = settings.DB_POOL_SIZE
             kwargs["max_overflow"] = settings.DB_POOL_SIZE
-        self.engine: AsyncEngine = create_async_engine(url, **kwargs)  # type: ignore[arg-type]
+        self.engine: AsyncEngine = create_async_engine(url, **kwargs)
         self.dialect_name = self.engine.dialect.name
         if self.dialect_name == "sqlite":
             dialect.configure_sqlite(self.engine)

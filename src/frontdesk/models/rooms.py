@@ -1,4 +1,4 @@
-"""Livechat rooms: the Rocket.Chat document, pre-serialised, plus an indexed column per filter and sort key."""
+"""Livechat rooms: the Rocket.Chat document, pre-serialised, plus indexed columns for filters and sorts."""
 
 from __future__ import annotations
 

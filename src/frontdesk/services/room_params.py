@@ -1,4 +1,4 @@
-"""Parsing livechat/rooms' query values (pagination, sort, fields, dates, customFields) as Rocket.Chat does."""
+"""Parsing livechat/rooms query values (paging, sort, fields, dates, customFields) as Rocket.Chat does."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from typing import Any
 from frontdesk.clock import parse_iso
 from frontdesk.errors import MeteorError, PlainError
 from frontdesk.store.room_query import DateRange
-
 
 MAX_SAFE_INTEGER = 2**53 - 1
 
@@ -112,7 +111,7 @@ def _js_json_error(raw: str, exc: json.JSONDecodeError) -> str:
     pos = exc.pos if exc.pos < len(raw) else len(raw)
     if pos >= len(raw):
         return "Unexpected end of JSON input"
-    return f'Unexpected token \'{raw[pos]}\', "{raw}" is not valid JSON'
+    return f"Unexpected token '{raw[pos]}', \"{raw}\" is not valid JSON"
 
 
 def parse_date_range(name: str, raw: str | None) -> DateRange | None:

@@ -27,5 +27,3 @@ def inquiry_columns(doc: dict[str, Any]) -> dict[str, Any]:
 async def insert_inquiries(db: AsyncSession, docs: list[dict[str, Any]]) -> None:
     if docs:
         await db.execute(insert(Inquiry), [inquiry_columns(d) for d in docs])
-
-

@@ -26,7 +26,9 @@ async def role_ids(db: AsyncSession) -> set[str]:
     return set((await db.execute(select(Role.id))).scalars().all())
 
 
-async def add_missing(db: AsyncSession, roles: dict[str, str], permissions: dict[str, list[str]], now: int) -> None:
+async def add_missing(
+    db: AsyncSession, roles: dict[str, str], permissions: dict[str, list[str]], now: int
+) -> None:
     """Create default roles and permissions that do not exist yet; edited ones are left alone."""
     have_roles = await role_ids(db)
     for role_id, description in roles.items():

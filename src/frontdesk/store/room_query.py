@@ -141,7 +141,7 @@ def order_by(sort: list[tuple[str, int]], dialect_name: str) -> list[Any]:
 
 def page_query(
     f: RoomFilter, sort: list[tuple[str, int]], offset: int, limit: int | None, dialect_name: str
-) -> Select[Any]:
+) -> Select[str, str | None, str]:
     """The page: each room's stored document with its department's name."""
     stmt = (
         select(Room.doc, Room.department_id, Department.name)
@@ -157,5 +157,5 @@ def page_query(
     return stmt
 
 
-def count_query(f: RoomFilter, dialect_name: str) -> Select[Any]:
+def count_query(f: RoomFilter, dialect_name: str) -> Select[int]:
     return select(func.count()).select_from(Room).where(*conditions(f, dialect_name))

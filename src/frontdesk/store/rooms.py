@@ -102,7 +102,9 @@ async def get_room(db: AsyncSession, room_id: str, *, for_update: bool = False) 
 async def find_sources(db: AsyncSession) -> list[dict[str, Any]]:
     """One `source` sub-document per distinct (type, id) over all rooms, for livechat/rooms/filters."""
     firsts = (
-        select(func.min(Room.id)).group_by(Room.source_type, Room.source_id).where(Room.source_type.is_not(None))
+        select(func.min(Room.id))
+        .group_by(Room.source_type, Room.source_id)
+        .where(Room.source_type.is_not(None))
     )
     docs = (await db.execute(select(Room.doc).where(Room.id.in_(firsts)))).scalars().all()
     return [source for source in (loads(d).get("source") for d in docs) if isinstance(source, dict)]

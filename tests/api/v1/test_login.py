@@ -37,7 +37,10 @@ async def test_login_by_email_by_username_key_and_by_digest(client: httpx.AsyncC
         {"username": TEST_ADMIN, "password": ADMIN_PASSWORD},
         {
             "user": TEST_ADMIN,
-            "password": {"digest": hashlib.sha256(ADMIN_PASSWORD.encode()).hexdigest(), "algorithm": "sha-256"},
+            "password": {
+                "digest": hashlib.sha256(ADMIN_PASSWORD.encode()).hexdigest(),
+                "algorithm": "sha-256",
+            },
         },
     ):
         res = await client.post("/api/v1/login", json=body)
@@ -48,7 +51,12 @@ async def test_wrong_password_and_unknown_user_get_401(client: httpx.AsyncClient
     for body in ({"user": TEST_ADMIN, "password": "nope"}, {"user": "ghost", "password": "x"}, {}):
         res = await client.post("/api/v1/login", json=body)
         assert res.status_code == 401
-        assert res.json() == {"status": "error", "message": "Unauthorized", "success": False, "error": "Unauthorized"}
+        assert res.json() == {
+            "status": "error",
+            "message": "Unauthorized",
+            "success": False,
+            "error": "Unauthorized",
+        }
 
 
 async def test_resume_token_logs_in_again(client: httpx.AsyncClient) -> None:
@@ -95,7 +103,9 @@ async def test_info_and_unknown_route(client: httpx.AsyncClient) -> None:
 
 
 async def test_broken_json_body_is_a_400(client: httpx.AsyncClient) -> None:
-    res = await client.post("/api/v1/login", content=b"{not json", headers={"content-type": "application/json"})
+    res = await client.post(
+        "/api/v1/login", content=b"{not json", headers={"content-type": "application/json"}
+    )
     assert res.status_code == 400
     assert res.json()["success"] is False
 

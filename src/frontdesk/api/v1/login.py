@@ -21,7 +21,8 @@ async def login(body: Body, db: Db, now: Now) -> Response:
     return json_response({"status": "success", "data": data})
 
 
-@router.api_route("/logout", methods=["GET", "POST"])
+@router.get("/logout", operation_id="logout_get")
+@router.post("/logout", operation_id="logout_post")
 async def logout(request: Request, user: CurrentUser, db: Db) -> Response:
     await auth.logout(db, request.headers.get("x-auth-token", ""))
     return json_response({"status": "success", "data": {"message": "You've been logged out!"}})

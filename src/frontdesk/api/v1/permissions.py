@@ -23,7 +23,10 @@ UPDATE_SCHEMA: dict[str, Any] = {
             "type": "array",
             "items": {
                 "type": "object",
-                "properties": {"_id": {"type": "string"}, "roles": {"type": "array", "items": {"type": "string"}}},
+                "properties": {
+                    "_id": {"type": "string"},
+                    "roles": {"type": "array", "items": {"type": "string"}},
+                },
                 "required": ["_id", "roles"],
                 "additionalProperties": False,
             },
@@ -52,7 +55,11 @@ async def list_all(request: Request, user: CurrentUser, db: Db) -> Response:
         if since is None:
             raise PlainError("Invalid date for `updatedSince` [error-roomId-param-invalid]")
     rows = await store.all_permissions(db)
-    update = [permission_doc(p.id, list(p.roles), p.updated_at) for p in rows if since is None or p.updated_at > since]
+    update = [
+        permission_doc(p.id, list(p.roles), p.updated_at)
+        for p in rows
+        if since is None or p.updated_at > since
+    ]
     return json_response({"update": update, "remove": [], "success": True})
 
 

@@ -1,4 +1,4 @@
-"""GET /api/v1/livechat/rooms through HTTP: every filter, error row, permission rule, page edge, sort, fields."""
+"""GET /api/v1/livechat/rooms over HTTP: filters, errors, permissions, page edges, sort, fields."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from factories import admin_headers, insert_rooms, login, make_department, make_user, room_doc
+from factories import admin_headers, insert_rooms, make_department, make_user, room_doc
 from frontdesk.clock import iso
 from frontdesk.db.engine import Database
 
@@ -28,17 +28,41 @@ async def world(client: httpx.AsyncClient, db: Database) -> dict[str, Any]:
         return {"_id": agent["id"], "username": agent["username"], "ts": iso(ts)}
 
     rooms = {
-        "served": room_doc(T0, fname="Alice Smith", departmentId=sales, servedBy=served(agent_a, T0 + 5),
-                           tags=["vip"], livechatData={"plan": "Gold", "region": "EU"}),
+        "served": room_doc(
+            T0,
+            fname="Alice Smith",
+            departmentId=sales,
+            servedBy=served(agent_a, T0 + 5),
+            tags=["vip"],
+            livechatData={"plan": "Gold", "region": "EU"},
+        ),
         "queued": room_doc(T0 + DAY, fname="Bob Jones", departmentId=support),
-        "onhold": room_doc(T0 + 2 * DAY, fname="Carol 100%_off", servedBy=served(agent_a, T0 + 2 * DAY),
-                           onHold=True, livechatData={"plan": "silver"}),
-        "closed": room_doc(T0 + 3 * DAY, fname="Dave Smith", departmentId=sales, open=None,
-                           servedBy=served(agent_b, T0 + 3 * DAY), closedAt=iso(T0 + 3 * DAY + 60_000),
-                           closer="user", tags=["billing", "vip"], metrics={"chatDuration": 60.0}),
-        "closed_unserved": room_doc(T0 + 4 * DAY, fname="Émile Zola", open=None,
-                                    closedAt=iso(T0 + 4 * DAY + 30_000), closer="visitor",
-                                    source={"type": "api"}),
+        "onhold": room_doc(
+            T0 + 2 * DAY,
+            fname="Carol 100%_off",
+            servedBy=served(agent_a, T0 + 2 * DAY),
+            onHold=True,
+            livechatData={"plan": "silver"},
+        ),
+        "closed": room_doc(
+            T0 + 3 * DAY,
+            fname="Dave Smith",
+            departmentId=sales,
+            open=None,
+            servedBy=served(agent_b, T0 + 3 * DAY),
+            closedAt=iso(T0 + 3 * DAY + 60_000),
+            closer="user",
+            tags=["billing", "vip"],
+            metrics={"chatDuration": 60.0},
+        ),
+        "closed_unserved": room_doc(
+            T0 + 4 * DAY,
+            fname="Émile Zola",
+            open=None,
+            closedAt=iso(T0 + 4 * DAY + 30_000),
+            closer="visitor",
+            source={"type": "api"},
+        ),
     }
     await insert_rooms(db, list(rooms.values()))
     return {
@@ -96,7 +120,9 @@ ALL = ("served", "queued", "onhold", "closed", "closed_unserved")
         ("customFields={}", ALL),
     ],
 )
-async def test_filters(client: httpx.AsyncClient, world: dict[str, Any], query: str, expected: tuple[str, ...]) -> None:
+async def test_filters(
+    client: httpx.AsyncClient, world: dict[str, Any], query: str, expected: tuple[str, ...]
+) -> None:
     assert await ids(client, world["admin"], query) == names(world, *expected)
 
 
@@ -116,13 +142,19 @@ async def test_date_filters(client: httpx.AsyncClient, world: dict[str, Any]) ->
     start, end = iso(T0 + DAY), iso(T0 + 3 * DAY)
     got = await ids(client, h, f'createdAt={{"start":"{start}","end":"{end}"}}')
     assert got == names(world, "queued", "onhold", "closed")
-    assert await ids(client, h, f'createdAt={{"start":"{iso(T0 + 4 * DAY)}"}}') == names(world, "closed_unserved")
-    assert await ids(client, h, f'closedAt={{"end":"{iso(T0 + 3 * DAY + 60_000)}"}}') == names(world, "closed")
+    assert await ids(client, h, f'createdAt={{"start":"{iso(T0 + 4 * DAY)}"}}') == names(
+        world, "closed_unserved"
+    )
+    assert await ids(client, h, f'closedAt={{"end":"{iso(T0 + 3 * DAY + 60_000)}"}}') == names(
+        world, "closed"
+    )
     # Rocket.Chat turns `{}` into `ts: {}`, which matches nothing.
     assert await ids(client, h, "createdAt={}") == set()
 
 
-async def test_response_shape_and_department_attached(client: httpx.AsyncClient, world: dict[str, Any]) -> None:
+async def test_response_shape_and_department_attached(
+    client: httpx.AsyncClient, world: dict[str, Any]
+) -> None:
     res = await client.get(f"{URL}?roomName=%22Alice%20Smith%22", headers=world["admin"])
     assert res.headers["content-type"] == "application/json"
     assert res.headers["cache-control"] == "no-store" and res.headers["pragma"] == "no-cache"
@@ -133,10 +165,15 @@ async def test_response_shape_and_department_attached(client: httpx.AsyncClient,
     expected = dict(world["docs"]["served"])
     expected["department"] = {"_id": world["sales"], "name": "Sales"}
     assert room == expected
-    assert "department" not in (await client.get(f"{URL}?queued=true&departmentId=x", headers=world["admin"])).json()
+    assert (
+        "department"
+        not in (await client.get(f"{URL}?queued=true&departmentId=x", headers=world["admin"])).json()
+    )
 
 
-async def test_default_sort_newest_first_and_custom_sorts(client: httpx.AsyncClient, world: dict[str, Any]) -> None:
+async def test_default_sort_newest_first_and_custom_sorts(
+    client: httpx.AsyncClient, world: dict[str, Any]
+) -> None:
     h = world["admin"]
     r = world["rooms"]
     newest = [x["_id"] for x in (await client.get(URL, headers=h)).json()["rooms"]]
@@ -146,7 +183,9 @@ async def test_default_sort_newest_first_and_custom_sorts(client: httpx.AsyncCli
     by_name = [x["fname"] for x in (await client.get(f'{URL}?sort={{"fname":1}}', headers=h)).json()["rooms"]]
     assert by_name == sorted(by_name)
     # closed rooms have no `open` field and sort before open ones ascending, as in MongoDB
-    by_open = [x.get("open") for x in (await client.get(f'{URL}?sort={{"open":1}}', headers=h)).json()["rooms"]]
+    by_open = [
+        x.get("open") for x in (await client.get(f'{URL}?sort={{"open":1}}', headers=h)).json()["rooms"]
+    ]
     assert by_open == [None, None, True, True, True]
     desc = [x.get("open") for x in (await client.get(f'{URL}?sort={{"open":-1}}', headers=h)).json()["rooms"]]
     assert desc == [True, True, True, None, None]
@@ -159,9 +198,16 @@ async def test_default_sort_newest_first_and_custom_sorts(client: httpx.AsyncCli
 
 async def test_fields_projection(client: httpx.AsyncClient, world: dict[str, Any]) -> None:
     h = world["admin"]
-    inc = (await client.get(f'{URL}?fields={{"fname":1,"v.username":1}}&open=true', headers=h)).json()["rooms"]
-    assert inc == [{"_id": world["rooms"]["served"], "fname": "Alice Smith",
-                    "v": {"username": world["docs"]["served"]["v"]["username"]}}]
+    inc = (await client.get(f'{URL}?fields={{"fname":1,"v.username":1}}&open=true', headers=h)).json()[
+        "rooms"
+    ]
+    assert inc == [
+        {
+            "_id": world["rooms"]["served"],
+            "fname": "Alice Smith",
+            "v": {"username": world["docs"]["served"]["v"]["username"]},
+        }
+    ]
     exc = (await client.get(f'{URL}?fields={{"v":0,"msgs":0}}&open=true', headers=h)).json()["rooms"][0]
     assert "v" not in exc and "msgs" not in exc and exc["fname"] == "Alice Smith"
     assert exc["department"]["name"] == "Sales"

@@ -49,9 +49,7 @@ async def test_schema_violations(client: httpx.AsyncClient, query: str, message:
     assert res.json() == invalid_params(message)
 
 
-@pytest.mark.parametrize(
-    "raw", ['{"ts":2}', "notjson", '["ts"]', '{"ts":"1"}', '{"ts":true}', "{", "null"]
-)
+@pytest.mark.parametrize("raw", ['{"ts":2}', "notjson", '["ts"]', '{"ts":"1"}', '{"ts":true}', "{", "null"])
 async def test_bad_sort(client: httpx.AsyncClient, raw: str) -> None:
     res = await client.get(URL, params={"sort": raw}, headers=await admin_headers(client))
     assert res.status_code == 400
@@ -79,7 +77,7 @@ async def test_bad_dates(client: httpx.AsyncClient) -> None:
     assert res.status_code == 400
     body = res.json()
     assert body["success"] is False and "errorType" not in body
-    assert body["error"] == 'Unexpected token \'i\', "invalid" is not valid JSON'
+    assert body["error"] == "Unexpected token 'i', \"invalid\" is not valid JSON"
     for name in ("createdAt", "closedAt"):
         for edge in ("start", "end"):
             res = await client.get(URL, params={name: f'{{"{edge}":"yesterday-ish"}}'}, headers=h)
@@ -115,9 +113,21 @@ async def test_error_precedence(client: httpx.AsyncClient, db: Database) -> None
 
 async def test_non_utf8_and_odd_input_never_500(client: httpx.AsyncClient) -> None:
     h = await admin_headers(client)
-    for raw in (b"roomName=%ff%fe", b"roomName=%", b"%%%=1", b"sort=%7B%22ts%22%3A-1%7D&&&&", b"count=-5",
-                b"offset=-3", b"count=1e3", b"open=", b"onhold=", b"queued=", b"departmentId=",
-                b"roomName=" + b"a" * 5000, b"a[b][c][d][e][f][g]=1"):
+    for raw in (
+        b"roomName=%ff%fe",
+        b"roomName=%",
+        b"%%%=1",
+        b"sort=%7B%22ts%22%3A-1%7D&&&&",
+        b"count=-5",
+        b"offset=-3",
+        b"count=1e3",
+        b"open=",
+        b"onhold=",
+        b"queued=",
+        b"departmentId=",
+        b"roomName=" + b"a" * 5000,
+        b"a[b][c][d][e][f][g]=1",
+    ):
         res = await client.get(URL + "?" + raw.decode("latin-1"), headers=h)
         assert res.status_code in (200, 400), (raw, res.status_code, res.text)
         assert res.json()["success"] is (res.status_code == 200)
@@ -151,23 +161,44 @@ async def test_permissions(client: httpx.AsyncClient, db: Database) -> None:
     # permissions are data: granting view-livechat-rooms to livechat-agent opens the full list
     admin = await admin_headers(client)
     roles = ["livechat-manager", "livechat-monitor", "admin", "livechat-agent"]
-    res = await client.post("/api/v1/permissions.update", headers=admin,
-                            json={"permissions": [{"_id": "view-livechat-rooms", "roles": roles}]})
+    res = await client.post(
+        "/api/v1/permissions.update",
+        headers=admin,
+        json={"permissions": [{"_id": "view-livechat-rooms", "roles": roles}]},
+    )
     assert res.status_code == 200, res.text
     assert (await client.get(URL, headers=ah)).json()["total"] == 2
 
 
 async def test_filters_endpoint(client: httpx.AsyncClient, db: Database) -> None:
-    app_source = {"type": "app", "id": "wa-1", "alias": "WhatsApp Cloud", "label": "+1 555",
-                  "sidebarIcon": "whatsapp", "defaultIcon": "whatsapp"}
-    await insert_rooms(db, [room_doc(T0, source={"type": "api"}), room_doc(T0 + 1, source={"type": "widget"}),
-                            room_doc(T0 + 2, source=app_source), room_doc(T0 + 3, source=app_source)])
+    app_source = {
+        "type": "app",
+        "id": "wa-1",
+        "alias": "WhatsApp Cloud",
+        "label": "+1 555",
+        "sidebarIcon": "whatsapp",
+        "defaultIcon": "whatsapp",
+    }
+    await insert_rooms(
+        db,
+        [
+            room_doc(T0, source={"type": "api"}),
+            room_doc(T0 + 1, source={"type": "widget"}),
+            room_doc(T0 + 2, source=app_source),
+            room_doc(T0 + 3, source=app_source),
+        ],
+    )
     res = await client.get("/api/v1/livechat/rooms/filters", headers=await admin_headers(client))
     assert res.status_code == 200
     filters = res.json()["filters"]
     assert {"type": "api"} in filters and {"type": "widget"} in filters
-    assert {"type": "app", "id": "wa-1", "alias": "WhatsApp Cloud", "sidebarIcon": "whatsapp",
-            "defaultIcon": "whatsapp"} in filters
+    assert {
+        "type": "app",
+        "id": "wa-1",
+        "alias": "WhatsApp Cloud",
+        "sidebarIcon": "whatsapp",
+        "defaultIcon": "whatsapp",
+    } in filters
     assert len(filters) == 3
     plain = await make_user(db, ["user"])
     ph = await login(client, plain["username"], plain["password"])

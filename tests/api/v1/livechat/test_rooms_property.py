@@ -141,6 +141,8 @@ async def test_random_filters_match_reference(
     want = expected(corpus["rooms"], q)
     assert [r["_id"] for r in body["rooms"]] == want
     assert body["total"] == len(want)
-    page = await client.get(f"/api/v1/livechat/rooms?{urlencode(params)}&count=3&offset=1", headers=corpus["headers"])
+    page = await client.get(
+        f"/api/v1/livechat/rooms?{urlencode(params)}&count=3&offset=1", headers=corpus["headers"]
+    )
     assert [r["_id"] for r in page.json()["rooms"]] == want[1:4]
     assert page.json()["total"] == len(want)

@@ -26,7 +26,9 @@ async def list_rooms(request: Request) -> Response:
     """FastAPI's per-request machinery costs ~4× Starlette's (PERFORMANCE.md), so this route is plain."""
     db = database(request)
     async with db.session(write=False) as session:
-        user = await authenticate(session, request.headers.get("x-user-id"), request.headers.get("x-auth-token"))
+        user = await authenticate(
+            session, request.headers.get("x-user-id"), request.headers.get("x-auth-token")
+        )
         query = query_params(request, LIVECHAT_ROOMS_QUERY_SCHEMA)
         listing = await room_listing.check_listing(session, user, query)
         if listing.paging.count is not None:
