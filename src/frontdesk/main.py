@@ -15,8 +15,7 @@ from starlette.routing import Route
 
 from frontdesk import __version__
 from frontdesk.api import info
-from frontdesk.api.v1 import login, me, permissions, users
-from frontdesk.api.v1 import settings as settings_routes
+from frontdesk.api.routers import V1_ROUTERS
 from frontdesk.api.v1.livechat import rooms
 from frontdesk.clock import Clock
 from frontdesk.config import Settings
@@ -72,8 +71,8 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
 
     app.router.routes.append(Route(f"{API}/livechat/rooms", rooms.list_rooms, methods=["GET"]))
     app.include_router(info.router)
-    for module in (login, me, users, permissions, settings_routes, rooms):
-        app.include_router(module.router, prefix=API)
+    for router in V1_ROUTERS:
+        app.include_router(router, prefix=API)
 
     base_openapi = app.openapi
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from typing import Annotated, Any
+from collections.abc import AsyncIterator, Callable
+from typing import Annotated, Any, TypeVar
 
 import orjson
 from fastapi import Depends, Request
@@ -26,9 +26,25 @@ def database(request: Request) -> Database:
     return db
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def writes(endpoint: F) -> F:
+    """Mark a GET route that changes state (Rocket.Chat has a few, e.g. livechat/room)."""
+    endpoint.writes_on_get = True  # type: ignore[attr-defined]
+    return endpoint
+
+
+def _is_write(request: Request) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return True
+    route = request.scope.get("route")
+    return bool(getattr(getattr(route, "endpoint", None), "writes_on_get", False))
+
+
 async def _session(request: Request) -> AsyncIterator[AsyncSession]:
     """One transaction per request, committed when the route returns, before the response leaves."""
-    async with database(request).session(write=request.method not in ("GET", "HEAD")) as db:
+    async with database(request).session(write=_is_write(request)) as db:
         yield db
 
 

@@ -3,6 +3,7 @@
 from frontdesk.models.base import Base
 from frontdesk.models.departments import Department, LivechatTag
 from frontdesk.models.inquiries import Inquiry, Subscription
+from frontdesk.models.livechat import CustomField, DepartmentAgent, OfflineMessage
 from frontdesk.models.messages import Message
 from frontdesk.models.permissions import Permission, Role
 from frontdesk.models.rooms import Room, RoomTag
@@ -12,11 +13,14 @@ from frontdesk.models.visitors import Visitor
 
 __all__ = [
     "Base",
+    "CustomField",
     "Department",
+    "DepartmentAgent",
     "Inquiry",
     "LivechatTag",
     "LoginToken",
     "Message",
+    "OfflineMessage",
     "Permission",
     "Role",
     "Room",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from frontdesk.models.base import Base, Millis
@@ -44,13 +44,15 @@ class Room(Base):
     # The room as Rocket.Chat's JSON (dates as ISO strings), kept current by every write.
     doc: Mapped[str] = mapped_column(Text)
 
+    # Each listing filter has an index ending in (ts, id): the default order `ts desc, _id desc` is then
+    # read straight off the index, and a page of 50 never sorts the matches.
     __table_args__ = (
         Index("ix_rooms_ts_id", "ts", "id"),
-        Index("ix_rooms_state_ts", "state", "ts"),
-        Index("ix_rooms_department_ts", "department_id", "ts"),
-        Index("ix_rooms_department_state_ts", "department_id", "state", "ts"),
-        Index("ix_rooms_served_by_ts", "served_by_id", "ts"),
-        Index("ix_rooms_served_by_state_ts", "served_by_id", "state", "ts"),
+        Index("ix_rooms_state_ts", "state", "ts", "id"),
+        Index("ix_rooms_department_ts", "department_id", "ts", "id"),
+        Index("ix_rooms_department_state_ts", "department_id", "state", "ts", "id"),
+        Index("ix_rooms_served_by_ts", "served_by_id", "ts", "id"),
+        Index("ix_rooms_served_by_state_ts", "served_by_id", "state", "ts", "id"),
         Index("ix_rooms_closed_at", "closed_at"),
         Index("ix_rooms_lm", "lm"),
         Index("ix_rooms_updated_at", "updated_at"),
@@ -68,3 +70,26 @@ class RoomTag(Base):
     ts: Mapped[int] = mapped_column(Millis)
 
     __table_args__ = (Index("ix_room_tags_tag_ts", "tag", "ts"),)
+
+
+# Stand-in for "no department" / "no agent" in room_counts, whose key columns cannot be NULL.
+NO_KEY = ""
+
+
+class RoomCount(Base):
+    """How many rooms have each (state, department, serving agent): exact totals without a scan.
+
+    Kept by store.rooms in the same transaction as every room write (see store.room_counts).
+    """
+
+    __tablename__ = "room_counts"
+
+    state: Mapped[str] = mapped_column(String(16), primary_key=True)
+    department_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    served_by_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    n: Mapped[int] = mapped_column(BigInteger, default=0)
+
+    __table_args__ = (
+        Index("ix_room_counts_department_state", "department_id", "state"),
+        Index("ix_room_counts_served_by_state", "served_by_id", "state"),
+    )

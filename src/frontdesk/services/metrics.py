@@ -9,6 +9,7 @@ Nothing here reads or writes the database: the lifecycle services load a room, c
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any, Literal
 
 from frontdesk.clock import iso, parse_iso
@@ -22,8 +23,12 @@ DEFAULT_ESTIMATED_WAITING_TIME_QUEUE = 9_999_999
 OLD_MESSAGE_MS = 60_000
 
 
+# A room's own timestamps are read again at every message, so parsing them is memoised.
+_parse_iso = lru_cache(maxsize=4096)(parse_iso)
+
+
 def _ms(value: Any) -> int | None:
-    return parse_iso(value) if isinstance(value, str) else None
+    return _parse_iso(value) if isinstance(value, str) else None
 
 
 def _metric_time(room: Room, group: str, key: str, fallback: int) -> int:

@@ -73,7 +73,9 @@ async def check_listing(db: AsyncSession, user: User, query: dict[str, Any]) -> 
     return RoomListing(room_filter, sort, paging, projection)
 
 
-def room_json(doc: str, department_id: str | None, department_name: str | None, listing: RoomListing) -> bytes:
+def room_json(
+    doc: str, department_id: str | None, department_name: str | None, listing: RoomListing
+) -> bytes:
     """One room of the page. Without a projection the stored JSON is reused as it is."""
     if listing.projection is None:
         if department_id is None or department_name is None:
@@ -93,16 +95,18 @@ async def read_page(db: AsyncSession, listing: RoomListing) -> bytes:
         listing.filter, listing.sort, listing.paging.offset, listing.paging.count, dialect_name
     )
     rows = (await db.execute(stmt)).all()
-    total = int((await db.execute(room_query.count_query(listing.filter, dialect_name))).scalar_one())
+    total = await room_query.count_rooms(db, listing.filter)
     rooms = b",".join(room_json(r[0], r[1], r[2], listing) for r in rows)
-    tail = orjson.dumps({"count": len(rows), "offset": listing.paging.offset, "total": total, "success": True})
+    tail = orjson.dumps(
+        {"count": len(rows), "offset": listing.paging.offset, "total": total, "success": True}
+    )
     return b'{"rooms":[' + rooms + b"]," + tail[1:]
 
 
 async def stream_all(db: AsyncSession, listing: RoomListing) -> AsyncIterator[bytes]:
     """count=0: every match, written as it is read so memory stays bounded."""
     dialect_name = db.get_bind().dialect.name
-    total = int((await db.execute(room_query.count_query(listing.filter, dialect_name))).scalar_one())
+    total = await room_query.count_rooms(db, listing.filter)
     stmt = room_query.page_query(listing.filter, listing.sort, listing.paging.offset, None, dialect_name)
     yield b'{"rooms":['
     sent = 0

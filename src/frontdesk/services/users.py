@@ -68,11 +68,15 @@ async def do_create_user(
         async with db.begin_nested():
             await store.add_user(db, user)
     except IntegrityError:
-        raise MeteorError("error-field-unavailable", f"<strong>{username}</strong> is already in use :(") from None
+        raise MeteorError(
+            "error-field-unavailable", f"<strong>{username}</strong> is already in use :("
+        ) from None
     return user
 
 
-async def check_create_user(db: AsyncSession, caller: User, body: dict[str, Any], now: int, rounds: int) -> User:
+async def check_create_user(
+    db: AsyncSession, caller: User, body: dict[str, Any], now: int, rounds: int
+) -> User:
     await check_permission(db, caller, "create-user")
     return await do_create_user(
         db,
@@ -98,11 +102,15 @@ async def access_user(db: AsyncSession, user_id: str | None, username: str | Non
     return user
 
 
-async def do_set_status(db: AsyncSession, user: User, status: str | None, message: str | None, now: int) -> None:
+async def do_set_status(
+    db: AsyncSession, user: User, status: str | None, message: str | None, now: int
+) -> None:
     values: dict[str, Any] = {"updated_at": now}
     if status is not None:
         if status not in STATUSES:
-            raise MeteorError("error-invalid-status", "Valid status types include online, away, offline, and busy.")
+            raise MeteorError(
+                "error-invalid-status", "Valid status types include online, away, offline, and busy."
+            )
         values["status"] = status
         values["status_connection"] = status
     if message is not None:

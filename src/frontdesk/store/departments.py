@@ -34,3 +34,8 @@ async def get_department(db: AsyncSession, department_id: str) -> dict[str, Any]
 async def insert_tags(db: AsyncSession, rows: list[dict[str, Any]]) -> None:
     if rows:
         await db.execute(insert(LivechatTag), rows)
+
+
+async def get_department_by_name(db: AsyncSession, name: str) -> dict[str, Any] | None:
+    text = (await db.execute(select(Department.doc).where(Department.name == name).limit(1))).scalar()
+    return loads(text) if text is not None else None

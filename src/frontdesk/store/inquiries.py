@@ -1,14 +1,14 @@
-"""Queries on livechat inquiries."""
+"""Queries on livechat inquiries (the routing queue)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.models.inquiries import Inquiry
-from frontdesk.store.documents import dumps, ms
+from frontdesk.store.documents import dumps, loads, ms
 
 
 def inquiry_columns(doc: dict[str, Any]) -> dict[str, Any]:
@@ -27,3 +27,61 @@ def inquiry_columns(doc: dict[str, Any]) -> dict[str, Any]:
 async def insert_inquiries(db: AsyncSession, docs: list[dict[str, Any]]) -> None:
     if docs:
         await db.execute(insert(Inquiry), [inquiry_columns(d) for d in docs])
+
+
+async def save_inquiry(db: AsyncSession, doc: dict[str, Any]) -> None:
+    row = inquiry_columns(doc)
+    await db.execute(update(Inquiry).where(Inquiry.id == row["id"]).values(**row))
+
+
+async def get_inquiry(db: AsyncSession, inquiry_id: str, *, for_update: bool = False) -> dict[str, Any] | None:
+    stmt = select(Inquiry.doc).where(Inquiry.id == inquiry_id)
+    if for_update:
+        stmt = stmt.with_for_update()
+    text = (await db.execute(stmt)).scalar_one_or_none()
+    return loads(text) if text is not None else None
+
+
+async def get_by_room(db: AsyncSession, rid: str, *, for_update: bool = False) -> dict[str, Any] | None:
+    stmt = select(Inquiry.doc).where(Inquiry.rid == rid)
+    if for_update:
+        stmt = stmt.with_for_update()
+    text = (await db.execute(stmt)).scalar_one_or_none()
+    return loads(text) if text is not None else None
+
+
+async def delete_by_room(db: AsyncSession, rid: str) -> None:
+    await db.execute(delete(Inquiry).where(Inquiry.rid == rid))
+
+
+async def list_by_status(
+    db: AsyncSession,
+    status: str,
+    *,
+    departments: list[str | None] | None,
+    offset: int,
+    limit: int | None,
+    newest_first: bool = False,
+) -> tuple[list[dict[str, Any]], int]:
+    """Inquiries with a status, optionally only in some departments (None stands for no department)."""
+    conds = [Inquiry.status == status]
+    if departments is not None:
+        named = [d for d in departments if d is not None]
+        cond = Inquiry.department_id.in_(named)
+        if None in departments:
+            cond = cond | Inquiry.department_id.is_(None)
+        conds.append(cond)
+    order = (Inquiry.ts.desc(), Inquiry.id.desc()) if newest_first else (Inquiry.ts.asc(), Inquiry.id.asc())
+    stmt = select(Inquiry.doc).where(*conds).order_by(*order).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    rows = [loads(t) for t in (await db.execute(stmt)).scalars().all()]
+    total = int((await db.execute(select(func.count()).select_from(Inquiry).where(*conds))).scalar_one())
+    return rows, total
+
+
+async def queue_position(db: AsyncSession, inquiry: dict[str, Any]) -> int:
+    """1-based place of a queued inquiry among those queued before it in its department."""
+    ts = ms(inquiry.get("queuedAt") or inquiry.get("ts")) or 0
+    stmt = select(func.count()).select_from(Inquiry).where(Inquiry.status == "queued", Inquiry.queued_at < ts)
+    return int((await db.execute(stmt)).scalar_one()) + 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.models.messages import Message
@@ -28,6 +28,50 @@ async def insert_messages(db: AsyncSession, docs: list[dict[str, Any]]) -> None:
         await db.execute(insert(Message), [message_columns(d) for d in docs])
 
 
+async def save_message(db: AsyncSession, doc: dict[str, Any]) -> None:
+    row = message_columns(doc)
+    await db.execute(update(Message).where(Message.id == row["id"]).values(**row))
+
+
+async def get_message(db: AsyncSession, message_id: str) -> dict[str, Any] | None:
+    text = (await db.execute(select(Message.doc).where(Message.id == message_id))).scalar_one_or_none()
+    return loads(text) if text is not None else None
+
+
+async def message_exists(db: AsyncSession, message_id: str) -> bool:
+    return (await db.execute(select(Message.id).where(Message.id == message_id))).first() is not None
+
+
+async def delete_message(db: AsyncSession, message_id: str) -> None:
+    await db.execute(delete(Message).where(Message.id == message_id))
+
+
+async def delete_room_messages(db: AsyncSession, rid: str) -> None:
+    await db.execute(delete(Message).where(Message.rid == rid))
+
+
 async def room_messages(db: AsyncSession, rid: str) -> list[dict[str, Any]]:
     stmt = select(Message.doc).where(Message.rid == rid).order_by(Message.ts, Message.id)
+    return [loads(t) for t in (await db.execute(stmt)).scalars().all()]
+
+
+async def history(
+    db: AsyncSession,
+    rid: str,
+    *,
+    before: int | None,
+    after: int | None,
+    offset: int,
+    limit: int | None,
+    visible_types: tuple[str, ...] | None = None,
+) -> list[dict[str, Any]]:
+    """A room's messages, newest first, optionally between two times."""
+    stmt = select(Message.doc).where(Message.rid == rid)
+    if before is not None:
+        stmt = stmt.where(Message.ts < before)
+    if after is not None:
+        stmt = stmt.where(Message.ts > after)
+    stmt = stmt.order_by(Message.ts.desc(), Message.id.desc()).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
     return [loads(t) for t in (await db.execute(stmt)).scalars().all()]

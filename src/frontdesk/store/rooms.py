@@ -17,7 +17,11 @@ from frontdesk.models.rooms import (
     Room,
     RoomTag,
 )
+from frontdesk.store import room_counts
 from frontdesk.store.documents import dig, dumps, loads, ms
+
+# The columns that decide which counter of room_counts a room is in.
+_KEY = (Room.state, Room.department_id, Room.served_by_id)
 
 
 def room_state(doc: dict[str, Any]) -> str:
@@ -71,7 +75,7 @@ def _tag_rows(doc: dict[str, Any], ts: int) -> list[dict[str, Any]]:
 
 
 async def insert_rooms(db: AsyncSession, docs: Sequence[dict[str, Any]]) -> None:
-    """Insert new rooms (one statement per table, so bulk loads stay fast)."""
+    """Insert new rooms (one statement per table, so bulk loads stay fast) and count them."""
     if not docs:
         return
     rows = [room_columns(d) for d in docs]
@@ -79,16 +83,35 @@ async def insert_rooms(db: AsyncSession, docs: Sequence[dict[str, Any]]) -> None
     tag_rows = [t for d, r in zip(docs, rows, strict=True) for t in _tag_rows(d, r["ts"])]
     if tag_rows:
         await db.execute(insert(RoomTag), tag_rows)
+    await room_counts.apply(db, room_counts.deltas([], map(room_counts.count_key, rows)))
 
 
 async def save_room(db: AsyncSession, doc: dict[str, Any]) -> None:
-    """Write back a changed room document and refresh its derived columns and tags."""
+    """Write back a changed room document, refresh its derived columns and tags, and move its count."""
     row = room_columns(doc)
+    # Locking the old row (the caller usually holds the lock already) keeps the counter move exact
+    # when two transactions change the same room.
+    key_stmt = select(*_KEY).where(Room.id == row["id"]).with_for_update()
+    old = (await db.execute(key_stmt)).mappings().one_or_none()
+    if old is None:
+        return
     await db.execute(update(Room).where(Room.id == row["id"]).values(**row))
     await db.execute(delete(RoomTag).where(RoomTag.room_id == row["id"]))
     tag_rows = _tag_rows(doc, row["ts"])
     if tag_rows:
         await db.execute(insert(RoomTag), tag_rows)
+    before, after = room_counts.count_key(old), room_counts.count_key(row)
+    if before != after:
+        await room_counts.apply(db, room_counts.deltas([before], [after]))
+
+
+async def delete_rooms(db: AsyncSession, room_ids: Sequence[str]) -> None:
+    """Remove rooms with their tags, and uncount them."""
+    if not room_ids:
+        return
+    await db.execute(delete(RoomTag).where(RoomTag.room_id.in_(room_ids)))
+    gone = (await db.execute(delete(Room).where(Room.id.in_(room_ids)).returning(*_KEY))).mappings().all()
+    await room_counts.apply(db, room_counts.deltas(map(room_counts.count_key, gone), []))
 
 
 async def get_room(db: AsyncSession, room_id: str, *, for_update: bool = False) -> dict[str, Any] | None:

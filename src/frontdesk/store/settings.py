@@ -23,3 +23,17 @@ async def set_value(db: AsyncSession, setting_id: str, value: Any, now: int) -> 
         row.value = value
         row.updated_at = now
     await db.flush()
+
+
+async def next_counter(db: AsyncSession, setting_id: str, start: int, now: int) -> int:
+    """Return the counter's value and store value + 1, with the row locked so each caller gets its own."""
+    row = (await db.execute(select(Setting).where(Setting.id == setting_id).with_for_update())).scalar()
+    if row is None:
+        db.add(Setting(id=setting_id, value=start + 1, updated_at=now))
+        await db.flush()
+        return start
+    value = int(row.value)
+    row.value = value + 1
+    row.updated_at = now
+    await db.flush()
+    return value

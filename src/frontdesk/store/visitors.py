@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.models.visitors import Visitor
@@ -36,3 +36,26 @@ async def insert_visitors(db: AsyncSession, docs: list[dict[str, Any]]) -> None:
 async def get_by_token(db: AsyncSession, token: str) -> dict[str, Any] | None:
     text = (await db.execute(select(Visitor.doc).where(Visitor.token == token))).scalar()
     return loads(text) if text is not None else None
+
+
+async def get_by_id(db: AsyncSession, visitor_id: str) -> dict[str, Any] | None:
+    text = (await db.execute(select(Visitor.doc).where(Visitor.id == visitor_id))).scalar()
+    return loads(text) if text is not None else None
+
+
+async def find_by_phone_or_email(db: AsyncSession, phone: str | None, email: str | None) -> dict[str, Any] | None:
+    for column, value in ((Visitor.phone, phone), (Visitor.email, email)):
+        if value:
+            text = (await db.execute(select(Visitor.doc).where(column == value).limit(1))).scalar()
+            if text is not None:
+                return loads(text)
+    return None
+
+
+async def save_visitor(db: AsyncSession, doc: dict[str, Any]) -> None:
+    row = visitor_columns(doc)
+    await db.execute(update(Visitor).where(Visitor.id == row["id"]).values(**row))
+
+
+async def delete_visitor(db: AsyncSession, visitor_id: str) -> None:
+    await db.execute(delete(Visitor).where(Visitor.id == visitor_id))

@@ -1,0 +1,115 @@
+"""Visitor messages: POST livechat/message, GET|PUT|DELETE livechat/message/:_id, messages.history/:rid."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from frontdesk.api.deps import Body, Db, Now, check_body, query_params
+from frontdesk.clock import parse_iso
+from frontdesk.errors import PlainError, json_response
+from frontdesk.services import livechat_messages, visitors
+from frontdesk.services.livechat_rooms import access_visitor_room
+from frontdesk.services.room_params import paging
+from frontdesk.store import messages as message_store
+
+router = APIRouter()
+
+_STR = {"type": "string"}
+SEND_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "_id": _STR,
+        "token": _STR,
+        "rid": _STR,
+        "msg": _STR,
+        "agent": {
+            "type": "object",
+            "properties": {"agentId": _STR, "username": _STR},
+            "required": ["agentId", "username"],
+            "additionalProperties": False,
+        },
+    },
+    "required": ["token", "rid", "msg"],
+    "additionalProperties": False,
+}
+READ_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {"token": _STR, "rid": _STR},
+    "required": ["token", "rid"],
+    "additionalProperties": False,
+}
+EDIT_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {"token": _STR, "rid": _STR, "msg": _STR},
+    "required": ["token", "rid", "msg"],
+    "additionalProperties": False,
+}
+HISTORY_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "token": _STR,
+        "ls": _STR,
+        "end": _STR,
+        "limit": {"type": "number"},
+        "offset": {"type": "number"},
+        "count": {"type": "number"},
+        "sort": _STR,
+        "searchText": _STR,
+    },
+    "additionalProperties": False,
+}
+
+
+@router.post("/livechat/message")
+async def send(body: Body, db: Db, now: Now) -> Response:
+    checked = check_body(body, SEND_SCHEMA)
+    visitor = await visitors.access_visitor(db, checked["token"])
+    message = await livechat_messages.check_visitor_message(
+        db, visitor, checked["rid"], checked["msg"], checked.get("_id"), now
+    )
+    return json_response({"message": message, "success": True})
+
+
+@router.get("/livechat/message/{message_id}")
+async def read(message_id: str, request: Request, db: Db) -> Response:
+    query = query_params(request, READ_SCHEMA)
+    visitor = await visitors.access_visitor(db, query["token"])
+    message = await livechat_messages.check_visitor_message_read(db, visitor, query["rid"], message_id)
+    return json_response({"message": message, "success": True})
+
+
+@router.put("/livechat/message/{message_id}")
+async def edit(message_id: str, body: Body, db: Db, now: Now) -> Response:
+    checked = check_body(body, EDIT_SCHEMA)
+    visitor = await visitors.access_visitor(db, checked["token"])
+    message = await livechat_messages.check_edit_visitor_message(
+        db, visitor, checked["rid"], message_id, checked["msg"], now
+    )
+    return json_response({"message": message, "success": True})
+
+
+@router.delete("/livechat/message/{message_id}")
+async def delete(message_id: str, body: Body, db: Db) -> Response:
+    checked = check_body(body, READ_SCHEMA)
+    visitor = await visitors.access_visitor(db, checked["token"])
+    result = await livechat_messages.check_delete_visitor_message(db, visitor, checked["rid"], message_id)
+    return json_response({"message": result, "success": True})
+
+
+@router.get("/livechat/messages.history/{rid}")
+async def history(rid: str, request: Request, db: Db) -> Response:
+    query = query_params(request, HISTORY_SCHEMA)
+    if not query.get("token"):
+        raise PlainError("error-token-param-not-provided")
+    visitor = await visitors.access_visitor(db, query["token"])
+    room = await access_visitor_room(db, visitor, rid)
+    before = parse_iso(query["ls"]) if query.get("ls") else None
+    after = parse_iso(query["end"]) if query.get("end") else None
+    page = paging(query.get("offset"), query.get("count") or query.get("limit") or 20)
+    messages = await message_store.history(
+        db, room["_id"], before=before, after=after, offset=page.offset, limit=page.count
+    )
+    return json_response({"messages": messages, "success": True})

@@ -1,0 +1,94 @@
+"""Writing messages into a livechat room, with every effect on the room (counters, metrics) in the same step."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from frontdesk.clock import iso
+from frontdesk.errors import MeteorError, PlainError
+from frontdesk.ids import random_id
+from frontdesk.markdown import parse
+from frontdesk.models.users import User
+from frontdesk.services import metrics
+from frontdesk.services import settings as settings_service
+from frontdesk.store import messages as store
+from frontdesk.store import rooms as room_store
+
+
+def author_of_visitor(visitor: dict[str, Any]) -> dict[str, Any]:
+    author = {"_id": visitor["_id"], "username": visitor["username"]}
+    if visitor.get("name"):
+        author["name"] = visitor["name"]
+    return author
+
+
+def author_of_user(user: User) -> dict[str, Any]:
+    author: dict[str, Any] = {"_id": user.id, "username": user.username}
+    if user.name:
+        author["name"] = user.name
+    return author
+
+
+def build_message(
+    rid: str, msg: str, author: dict[str, Any], now: int, *, message_id: str | None = None, **extra: Any
+) -> dict[str, Any]:
+    """A message document in Rocket.Chat's key order, with `md` from our parser."""
+    doc: dict[str, Any] = {"_id": message_id or random_id(), "rid": rid, "msg": msg}
+    doc.update({k: v for k, v in extra.items() if v is not None})
+    doc["ts"] = iso(now)
+    doc["u"] = author
+    doc["_updatedAt"] = iso(now)
+    doc["urls"] = []
+    doc["mentions"] = []
+    doc["channels"] = []
+    doc["md"] = parse(msg)
+    return doc
+
+
+async def check_text(db: AsyncSession, msg: Any) -> str:
+    if not isinstance(msg, str):
+        raise PlainError("invalid-message")
+    limit = int(await settings_service.get_value(db, "Message_MaxAllowedSize"))
+    if limit > 0 and len(msg) > limit:
+        raise PlainError("message-length-exceeds-character-limit")
+    return msg
+
+
+async def check_message_id(db: AsyncSession, message_id: Any) -> str | None:
+    if message_id is None:
+        return None
+    if not isinstance(message_id, str) or not message_id or len(message_id) > 32:
+        raise MeteorError("error-invalid-message-id", "Invalid message id")
+    if await store.message_exists(db, message_id):
+        raise MeteorError("error-duplicate-message", "A message with this _id already exists")
+    return message_id
+
+
+async def do_save_message(db: AsyncSession, room: dict[str, Any], message: dict[str, Any], now: int) -> None:
+    """A chat message (visitor's or agent's): stored, counted, and its metrics applied to the room."""
+    await store.insert_messages(db, [message])
+    metrics.record_message(room, message, now)
+    await room_store.save_room(db, room)
+
+
+async def do_system_message(
+    db: AsyncSession,
+    room: dict[str, Any],
+    kind: str,
+    msg: str,
+    author: dict[str, Any],
+    now: int,
+    *,
+    notify: bool = True,
+    **extra: Any,
+) -> dict[str, Any]:
+    """A system message (`t` set). `notify` ones also become the room's lastMessage; hidden ones only count."""
+    message = build_message(room["_id"], msg, author, now, t=kind, groupable=False, **extra)
+    await store.insert_messages(db, [message])
+    if notify:
+        metrics.apply_message_counters(room, message, now)
+    else:
+        metrics.apply_hidden_system_message(room, now)
+    return message

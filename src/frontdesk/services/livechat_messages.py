@@ -1,0 +1,117 @@
+"""Sending, editing, deleting and reading messages of livechat rooms, for visitors and agents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from frontdesk.clock import iso
+from frontdesk.errors import MeteorError, PlainError
+from frontdesk.models.users import User
+from frontdesk.services.chat_messages import (
+    author_of_user,
+    author_of_visitor,
+    build_message,
+    check_message_id,
+    check_text,
+    do_save_message,
+)
+from frontdesk.services.livechat_rooms import access_visitor_room
+from frontdesk.services.permissions import has_permission
+from frontdesk.store import messages as store
+from frontdesk.store import rooms as room_store
+from frontdesk.store import subscriptions as subscription_store
+
+
+async def check_visitor_message(
+    db: AsyncSession, visitor: dict[str, Any], rid: Any, msg: Any, message_id: Any, now: int
+) -> dict[str, Any]:
+    """POST livechat/message: the visitor writes in their own open room."""
+    room = await access_visitor_room(db, visitor, rid)
+    if room.get("open") is not True:
+        raise PlainError("room-closed")
+    text = await check_text(db, msg)
+    mid = await check_message_id(db, message_id)
+    author = author_of_visitor(visitor)
+    alias = visitor.get("name") or visitor["username"]
+    message = build_message(room["_id"], text, author, now, message_id=mid, token=visitor["token"], alias=alias)
+    await do_save_message(db, room, message, now)
+    return message
+
+
+async def access_agent_room(db: AsyncSession, user: User, rid: Any) -> dict[str, Any]:
+    """A livechat room the user may write in: subscribed (serving), or a manager who can see all rooms."""
+    if not isinstance(rid, str) or not rid:
+        raise MeteorError("error-invalid-room", "Invalid room")
+    room = await room_store.get_room(db, rid, for_update=True)
+    if room is None:
+        raise MeteorError("error-invalid-room", "Invalid room")
+    if await subscription_store.get_subscription(db, rid, user.id) is None and not await has_permission(
+        db, user, "view-livechat-rooms"
+    ):
+        raise MeteorError("error-not-allowed", "Not allowed")
+    return room
+
+
+async def check_agent_message(
+    db: AsyncSession, user: User, rid: Any, msg: Any, message_id: Any, now: int, **extra: Any
+) -> dict[str, Any]:
+    """chat.sendMessage / sendMessage in a livechat room by an agent or manager."""
+    room = await access_agent_room(db, user, rid)
+    if room.get("open") is not True:
+        raise MeteorError("error-room-closed", "Room is closed")
+    text = await check_text(db, msg)
+    mid = await check_message_id(db, message_id)
+    message = build_message(room["_id"], text, author_of_user(user), now, message_id=mid, **extra)
+    await do_save_message(db, room, message, now)
+    return message
+
+
+async def _own_message(db: AsyncSession, visitor: dict[str, Any], rid: Any, message_id: str) -> dict[str, Any]:
+    room = await access_visitor_room(db, visitor, rid)
+    message = await store.get_message(db, message_id)
+    if message is None or message["rid"] != room["_id"]:
+        raise PlainError("invalid-message")
+    if message.get("token") != visitor["token"] or message.get("t"):
+        raise MeteorError("error-action-not-allowed", "Not allowed")
+    return message
+
+
+async def check_edit_visitor_message(
+    db: AsyncSession, visitor: dict[str, Any], rid: Any, message_id: str, msg: Any, now: int
+) -> dict[str, Any]:
+    message = await _own_message(db, visitor, rid, message_id)
+    text = await check_text(db, msg)
+    updated = build_message(
+        message["rid"], text, message["u"], now, message_id=message["_id"], token=message["token"],
+        alias=message.get("alias"),
+    )
+    updated["ts"] = message["ts"]
+    updated["editedAt"] = iso(now)
+    updated["editedBy"] = {"_id": visitor["_id"], "username": visitor["username"]}
+    await store.save_message(db, updated)
+    room = await room_store.get_room(db, message["rid"], for_update=True)
+    if room is not None and (room.get("lastMessage") or {}).get("_id") == message["_id"]:
+        room["lastMessage"] = updated
+        room["_updatedAt"] = iso(now)
+        await room_store.save_room(db, room)
+    return updated
+
+
+async def check_delete_visitor_message(
+    db: AsyncSession, visitor: dict[str, Any], rid: Any, message_id: str
+) -> dict[str, Any]:
+    message = await _own_message(db, visitor, rid, message_id)
+    await store.delete_message(db, message["_id"])
+    return {"_id": message["_id"], "ts": message["ts"]}
+
+
+async def check_visitor_message_read(
+    db: AsyncSession, visitor: dict[str, Any], rid: Any, message_id: str
+) -> dict[str, Any]:
+    room = await access_visitor_room(db, visitor, rid)
+    message = await store.get_message(db, message_id)
+    if message is None or message["rid"] != room["_id"]:
+        raise PlainError("invalid-message")
+    return message

@@ -1,0 +1,126 @@
+"""Livechat visitors: registering, finding by token, status, deletion."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from frontdesk.clock import iso
+from frontdesk.errors import MeteorError, PlainError
+from frontdesk.ids import object_id
+from frontdesk.store import custom_fields as custom_field_store
+from frontdesk.store import departments as department_store
+from frontdesk.store import inquiries as inquiry_store
+from frontdesk.store import messages as message_store
+from frontdesk.store import rooms as room_store
+from frontdesk.store import settings as settings_store
+from frontdesk.store import subscriptions as subscription_store
+from frontdesk.store import visitors as store
+from frontdesk.store.room_reads import open_rooms_of_visitor, room_ids_of_visitor
+
+VISITOR_STATUSES = ("online", "away", "busy", "offline")
+
+
+async def access_visitor(db: AsyncSession, token: Any) -> dict[str, Any]:
+    """The visitor owning a token, or Rocket.Chat's plain `invalid-token`."""
+    if not isinstance(token, str) or not token:
+        raise PlainError("invalid-token")
+    visitor = await store.get_by_token(db, token)
+    if visitor is None or visitor.get("disabled"):
+        raise PlainError("invalid-token")
+    return visitor
+
+
+async def resolve_department(db: AsyncSession, value: str) -> dict[str, Any] | None:
+    """A department by id, or else by name."""
+    found = await department_store.get_department(db, value)
+    if found is None:
+        found = await department_store.get_department_by_name(db, value)
+    return found
+
+
+async def check_register_visitor(db: AsyncSession, data: dict[str, Any], now: int) -> dict[str, Any]:
+    """POST livechat/visitor: create or update the visitor with this token (then phone, then email)."""
+    token = data.get("token")
+    if not isinstance(token, str) or not token.strip():
+        raise MeteorError("error-invalid-token", "Token cannot be empty")
+    department_id = None
+    if data.get("department"):
+        department = await resolve_department(db, str(data["department"]))
+        if department is None:
+            raise MeteorError("error-invalid-department", "The provided department is invalid")
+        department_id = department["_id"]
+    email = data.get("email").strip().lower() if isinstance(data.get("email"), str) else None
+    phone = data.get("phone") if isinstance(data.get("phone"), str) else None
+    existing = await store.get_by_token(db, token)
+    if existing is None and (phone or email):
+        existing = await store.find_by_phone_or_email(db, phone, email)
+    visitor = existing or {
+        "_id": data.get("id") if isinstance(data.get("id"), str) else object_id(),
+        "username": data.get("username") or await _guest_username(db, now),
+        "ts": iso(now),
+        "status": "online",
+    }
+    visitor["token"] = token
+    if data.get("name"):
+        visitor["name"] = data["name"]
+    if department_id:
+        visitor["department"] = department_id
+    if email:
+        visitor["visitorEmails"] = [{"address": email}]
+    if phone:
+        visitor["phone"] = [{"phoneNumber": phone}]
+    fields = data.get("customFields") or []
+    if fields:
+        await _apply_visitor_fields(db, visitor, fields)
+    visitor["_updatedAt"] = iso(now)
+    if existing is None:
+        await store.insert_visitors(db, [visitor])
+    else:
+        await store.save_visitor(db, visitor)
+        await refresh_room_snapshots(db, visitor, now)
+    return visitor
+
+
+async def _guest_username(db: AsyncSession, now: int) -> str:
+    return f"guest-{await settings_store.next_counter(db, 'Livechat_guest_count', 1, now)}"
+
+
+async def _apply_visitor_fields(db: AsyncSession, visitor: dict[str, Any], fields: list[dict[str, Any]]) -> None:
+    data = visitor.setdefault("livechatData", {})
+    for field in fields:
+        definition = await custom_field_store.get_custom_field(db, field["key"])
+        if definition is None or definition.get("scope") != "visitor":
+            continue
+        if field.get("overwrite") or field["key"] not in data:
+            data[field["key"]] = field["value"]
+
+
+async def refresh_room_snapshots(db: AsyncSession, visitor: dict[str, Any], now: int) -> None:
+    """Open rooms keep a copy of the visitor's name and status: keep it current."""
+    for room in await open_rooms_of_visitor(db, visitor["token"]):
+        room["fname"] = visitor.get("name") or visitor["username"]
+        room["v"]["status"] = visitor.get("status", "online")
+        room["_updatedAt"] = iso(now)
+        await room_store.save_room(db, room)
+
+
+async def do_set_status(db: AsyncSession, visitor: dict[str, Any], status: str, now: int) -> None:
+    visitor["status"] = status
+    visitor["_updatedAt"] = iso(now)
+    await store.save_visitor(db, visitor)
+    await refresh_room_snapshots(db, visitor, now)
+
+
+async def check_delete_visitor(db: AsyncSession, visitor: dict[str, Any], now: int) -> dict[str, Any]:
+    """DELETE livechat/visitor/:token: refused while a chat is open; otherwise rooms and messages go too."""
+    if await open_rooms_of_visitor(db, visitor["token"]):
+        raise PlainError("visitor-has-open-rooms")
+    for rid in await room_ids_of_visitor(db, visitor["_id"]):
+        await message_store.delete_room_messages(db, rid)
+        await subscription_store.delete_room_subscriptions(db, rid)
+        await inquiry_store.delete_by_room(db, rid)
+        await room_store.delete_rooms(db, [rid])
+    await store.delete_visitor(db, visitor["_id"])
+    return {"_id": visitor["_id"], "ts": iso(now)}

@@ -1,0 +1,31 @@
+"""Queries on livechat custom field definitions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from frontdesk.models.livechat import CustomField
+from frontdesk.store.documents import dumps, loads, ms
+
+
+async def get_custom_field(db: AsyncSession, field_id: str) -> dict[str, Any] | None:
+    text = (await db.execute(select(CustomField.doc).where(CustomField.id == field_id))).scalar()
+    return loads(text) if text is not None else None
+
+
+async def save_custom_field(db: AsyncSession, doc: dict[str, Any]) -> None:
+    await db.execute(delete(CustomField).where(CustomField.id == doc["_id"]))
+    row = {"id": doc["_id"], "scope": doc.get("scope", "visitor"), "updated_at": ms(doc.get("_updatedAt")) or 0}
+    await db.execute(insert(CustomField).values(**row, doc=dumps(doc)))
+
+
+async def list_custom_fields(db: AsyncSession, offset: int, limit: int | None) -> tuple[list[dict[str, Any]], int]:
+    stmt = select(CustomField.doc).order_by(CustomField.id).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    rows = [loads(t) for t in (await db.execute(stmt)).scalars().all()]
+    total = int((await db.execute(select(func.count()).select_from(CustomField))).scalar_one())
+    return rows, total
