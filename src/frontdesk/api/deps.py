@@ -53,7 +53,8 @@ def _settings(request: Request) -> Settings:
     return settings
 
 
-def _now(request: Request) -> int:
+def _now(request: Request, db: Annotated[AsyncSession, Depends(_session, scope="function")]) -> int:
+    """Read after the transaction began (and, on SQLite, after the write lock), so time follows commits."""
     clock: Clock = request.app.state.clock
     return clock.now_ms()
 

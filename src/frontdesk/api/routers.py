@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 from frontdesk.api.v1 import login, me, permissions, users
 from frontdesk.api.v1 import settings as settings_routes
-from frontdesk.api.v1.livechat import message, room, rooms, visitor
+from frontdesk.api.v1.livechat import message, room, rooms, visitor, widget
 
 V1_ROUTERS: list[APIRouter] = [
     login.router,
@@ -18,4 +18,5 @@ V1_ROUTERS: list[APIRouter] = [
     visitor.router,
     room.router,
     message.router,
+    widget.router,
 ]

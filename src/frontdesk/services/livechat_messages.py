@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from frontdesk.clock import iso
+from frontdesk.clock import iso, parse_iso
 from frontdesk.errors import MeteorError, PlainError
 from frontdesk.models.users import User
 from frontdesk.services.chat_messages import (
@@ -24,6 +24,12 @@ from frontdesk.store import rooms as room_store
 from frontdesk.store import subscriptions as subscription_store
 
 
+def not_before_last(room: dict[str, Any], now: int) -> int:
+    """A room's messages are stamped in the order they are written, even if a writer read the clock early."""
+    last = parse_iso(room["lm"]) if isinstance(room.get("lm"), str) else None
+    return max(now, last or 0)
+
+
 async def check_visitor_message(
     db: AsyncSession, visitor: dict[str, Any], rid: Any, msg: Any, message_id: Any, now: int
 ) -> dict[str, Any]:
@@ -33,6 +39,7 @@ async def check_visitor_message(
         raise PlainError("room-closed")
     text = await check_text(db, msg)
     mid = await check_message_id(db, message_id)
+    now = not_before_last(room, now)
     author = author_of_visitor(visitor)
     alias = visitor.get("name") or visitor["username"]
     message = build_message(room["_id"], text, author, now, message_id=mid, token=visitor["token"], alias=alias)
@@ -63,6 +70,7 @@ async def check_agent_message(
         raise MeteorError("error-room-closed", "Room is closed")
     text = await check_text(db, msg)
     mid = await check_message_id(db, message_id)
+    now = not_before_last(room, now)
     message = build_message(room["_id"], text, author_of_user(user), now, message_id=mid, **extra)
     await do_save_message(db, room, message, now)
     return message

@@ -39,3 +39,8 @@ async def insert_tags(db: AsyncSession, rows: list[dict[str, Any]]) -> None:
 async def get_department_by_name(db: AsyncSession, name: str) -> dict[str, Any] | None:
     text = (await db.execute(select(Department.doc).where(Department.name == name).limit(1))).scalar()
     return loads(text) if text is not None else None
+
+
+async def list_enabled_departments(db: AsyncSession) -> list[dict[str, Any]]:
+    stmt = select(Department.doc).where(Department.enabled.is_(True)).order_by(Department.name)
+    return [loads(t) for t in (await db.execute(stmt)).scalars().all()]

@@ -1,0 +1,124 @@
+"""What the widget calls besides rooms and messages: config, agent info, custom fields, pages, offline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from frontdesk.api.deps import Body, Db, Now, check_body, query_params
+from frontdesk.errors import json_response
+from frontdesk.services import livechat_agents, visitor_data, visitors
+from frontdesk.services.widget_config import widget_config
+
+router = APIRouter()
+
+_STR = {"type": "string"}
+_FIELD = {
+    "type": "object",
+    "properties": {"key": _STR, "value": _STR, "overwrite": {"type": "boolean"}},
+    "required": ["key", "value", "overwrite"],
+    "additionalProperties": False,
+}
+CONFIG_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {"token": _STR, "department": _STR, "businessUnit": _STR},
+    "additionalProperties": False,
+}
+FIELD_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {"token": _STR, **_FIELD["properties"]},  # type: ignore[dict-item]
+    "required": ["token", "key", "value", "overwrite"],
+    "additionalProperties": False,
+}
+FIELDS_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {"token": _STR, "customFields": {"type": "array", "items": _FIELD}},
+    "required": ["token", "customFields"],
+    "additionalProperties": False,
+}
+PAGE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "token": _STR,
+        "rid": {"type": "string", "nullable": True},
+        "pageInfo": {
+            "type": "object",
+            "properties": {
+                "change": _STR,
+                "title": _STR,
+                "location": {"type": "object", "properties": {"href": _STR}, "required": ["href"]},
+            },
+            "required": ["change", "title", "location"],
+        },
+    },
+    "required": ["token", "pageInfo"],
+    "additionalProperties": False,
+}
+OFFLINE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {"name": _STR, "email": _STR, "message": _STR, "department": _STR, "host": _STR},
+    "required": ["name", "email", "message"],
+    "additionalProperties": False,
+}
+NEXT_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {"department": _STR},
+    "additionalProperties": False,
+}
+
+
+@router.get("/livechat/config")
+async def config(request: Request, db: Db) -> Response:
+    query = query_params(request, CONFIG_SCHEMA)
+    result = await widget_config(db, query.get("token"), query.get("department"))
+    return json_response({"config": result, "success": True})
+
+
+@router.get("/livechat/agent.info/{rid}/{token}")
+async def agent_info(rid: str, token: str, db: Db) -> Response:
+    visitor = await visitors.access_visitor(db, token)
+    return json_response({"agent": await livechat_agents.check_agent_info(db, visitor, rid), "success": True})
+
+
+@router.get("/livechat/agent.next/{token}")
+async def agent_next(token: str, request: Request, db: Db) -> Response:
+    query = query_params(request, NEXT_SCHEMA)
+    visitor = await visitors.access_visitor(db, token)
+    agent = await livechat_agents.check_next_agent(db, visitor, query.get("department"))
+    return json_response({"agent": agent, "success": True} if agent is not None else {"success": True})
+
+
+@router.post("/livechat/custom.field")
+async def custom_field(body: Body, db: Db, now: Now) -> Response:
+    checked = check_body(body, FIELD_SCHEMA)
+    visitor = await visitors.access_visitor(db, checked["token"])
+    key, value, overwrite = checked["key"], checked["value"], checked["overwrite"]
+    await visitor_data.do_set_custom_field(db, visitor, key, value, overwrite, now)
+    return json_response({"field": {"key": key, "value": value, "overwrite": overwrite}, "success": True})
+
+
+@router.post("/livechat/custom.fields")
+async def custom_fields(body: Body, db: Db, now: Now) -> Response:
+    checked = check_body(body, FIELDS_SCHEMA)
+    visitor = await visitors.access_visitor(db, checked["token"])
+    fields = checked["customFields"]
+    for f in fields:
+        await visitor_data.do_set_custom_field(db, visitor, f["key"], f["value"], f["overwrite"], now)
+    return json_response({"fields": fields, "success": True})
+
+
+@router.post("/livechat/page.visited")
+async def page_visited(body: Body, db: Db, now: Now) -> Response:
+    checked = check_body(body, PAGE_SCHEMA)
+    visitor = await visitors.access_visitor(db, checked["token"])
+    message = await visitor_data.do_page_visited(db, visitor, checked.get("rid"), checked["pageInfo"], now)
+    return json_response({"page": message, "success": True} if message else {"success": True})
+
+
+@router.post("/livechat/offline.message")
+async def offline_message(body: Body, db: Db, now: Now) -> Response:
+    checked = check_body(body, OFFLINE_SCHEMA)
+    await visitor_data.do_offline_message(db, checked, now)
+    return json_response({"message": "Livechat offline message sent", "success": True})

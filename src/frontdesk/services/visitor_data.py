@@ -1,0 +1,66 @@
+"""Data a visitor sends besides messages: custom fields, page visits, offline messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from frontdesk.clock import iso
+from frontdesk.errors import PlainError
+from frontdesk.ids import random_id
+from frontdesk.models.livechat import OfflineMessage
+from frontdesk.services.chat_messages import author_of_visitor, do_system_message
+from frontdesk.services.livechat_rooms import access_visitor_room
+from frontdesk.store import custom_fields as custom_field_store
+from frontdesk.store import rooms as room_store
+from frontdesk.store import visitors as visitor_store
+from frontdesk.store.documents import dumps
+from frontdesk.store.room_reads import open_rooms_of_visitor
+
+
+async def do_set_custom_field(
+    db: AsyncSession, visitor: dict[str, Any], key: str, value: str, overwrite: bool, now: int
+) -> None:
+    """A `room`-scope field goes to the visitor's open rooms' livechatData, any other to the visitor's."""
+    definition = await custom_field_store.get_custom_field(db, key)
+    if definition is None:
+        raise PlainError("invalid-custom-field")
+    if definition.get("scope") == "room":
+        for room in await open_rooms_of_visitor(db, visitor["token"]):
+            data = room.setdefault("livechatData", {})
+            if overwrite or key not in data:
+                data[key] = value
+                room["_updatedAt"] = iso(now)
+                await room_store.save_room(db, room)
+        return
+    data = visitor.setdefault("livechatData", {})
+    if overwrite or key not in data:
+        data[key] = value
+        visitor["_updatedAt"] = iso(now)
+        await visitor_store.save_visitor(db, visitor)
+
+
+async def do_page_visited(
+    db: AsyncSession, visitor: dict[str, Any], rid: str | None, page: dict[str, Any], now: int
+) -> dict[str, Any] | None:
+    """The widget reports navigation; with an open room it becomes a navigation-history message."""
+    if not rid:
+        return None
+    room = await access_visitor_room(db, visitor, rid)
+    if room.get("open") is not True:
+        return None
+    location = (page.get("location") or {}).get("href", "")
+    title = page.get("title", "")
+    message = await do_system_message(
+        db, room, "livechat_navigation_history", f"{title} - {location}", author_of_visitor(visitor), now,
+        notify=False, navigation={"page": page, "token": visitor["token"]},
+    )
+    await room_store.save_room(db, room)
+    return message
+
+
+async def do_offline_message(db: AsyncSession, data: dict[str, Any], now: int) -> None:
+    doc = {"_id": random_id(), "ts": iso(now), **data}
+    await db.execute(insert(OfflineMessage).values(id=doc["_id"], ts=now, doc=dumps(doc)))

@@ -1,0 +1,89 @@
+"""GET livechat/config: what the visitor widget needs to start (settings, theme, departments, state)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from frontdesk.services import routing
+from frontdesk.services import settings as settings_service
+from frontdesk.services.livechat_agents import agent_card
+from frontdesk.store import departments as department_store
+from frontdesk.store import users as user_store
+from frontdesk.store import visitors as visitor_store
+from frontdesk.store.room_reads import open_room_of_visitor
+
+SURVEY = {
+    "items": ["satisfaction", "agentKnowledge", "agentResposiveness", "agentFriendliness"],
+    "values": ["1", "2", "3", "4", "5"],
+}
+
+
+async def widget_config(db: AsyncSession, token: str | None, department: str | None) -> dict[str, Any]:
+    values = await settings_service.get_values(
+        db, ["Livechat_enabled", "Livechat_title", "Livechat_title_color", "Message_MaxAllowedSize",
+             "Livechat_show_agent_info", "Livechat_accept_chats_with_no_agents"],
+    )
+    if not values["Livechat_enabled"]:
+        return {"enabled": False}
+    online = bool(await routing.online_agents(db, department or None)) or bool(
+        values["Livechat_accept_chats_with_no_agents"]
+    )
+    departments = [
+        {k: d.get(k) for k in ("_id", "name", "showOnRegistration", "showOnOfflineForm")}
+        for d in await department_store.list_enabled_departments(db)
+    ]
+    config: dict[str, Any] = {
+        "enabled": True,
+        "settings": {
+            "registrationForm": True,
+            "allowSwitchingDepartments": True,
+            "nameFieldRegistrationForm": True,
+            "emailFieldRegistrationForm": True,
+            "displayOfflineForm": True,
+            "videoCall": False,
+            "fileUpload": False,
+            "language": "",
+            "transcript": False,
+            "historyMonitorType": "url",
+            "forceAcceptDataProcessingConsent": False,
+            "showConnecting": False,
+            "agentHiddenInfo": not values["Livechat_show_agent_info"],
+            "clearLocalStorageWhenChatEnded": False,
+            "limitTextLength": values["Message_MaxAllowedSize"],
+        },
+        "theme": {
+            "title": values["Livechat_title"],
+            "color": values["Livechat_title_color"],
+            "offlineTitle": "Leave a message",
+            "offlineColor": "#666666",
+            "actionLinks": {"webrtc": [], "jitsi": []},
+        },
+        "messages": {
+            "offlineMessage": "",
+            "offlineSuccessMessage": "",
+            "offlineUnavailableMessage": "",
+            "conversationFinishedMessage": "",
+            "conversationFinishedText": "",
+            "transcriptMessage": "",
+            "registrationFormMessage": "",
+        },
+        "survey": SURVEY,
+        "triggers": [],
+        "departments": departments,
+        "resources": {"sound": [], "emojis": []},
+        "online": online,
+    }
+    if token:
+        visitor = await visitor_store.get_by_token(db, token)
+        if visitor is not None:
+            config["guest"] = visitor
+            room = await open_room_of_visitor(db, token)
+            if room is not None:
+                config["room"] = room
+                agent_id = (room.get("servedBy") or {}).get("_id")
+                agent = await user_store.get_user(db, agent_id) if agent_id else None
+                if agent is not None:
+                    config["agent"] = await agent_card(db, agent)
+    return config
