@@ -1,6 +1,6 @@
 // Runs the real @rocket.chat/message-parser over texts and prints {"text", "md"} JSON lines.
-// Input (stdin): one JSON value per line, either a string or an object with a "text" key.
-// Options match a default Rocket.Chat server; pass --no-emoticons etc. only for experiments.
+// Input (stdin): one JSON value per line, either a string or an object with a "text" key and, optionally,
+// "options" (message-parser Options) replacing the defaults of a Rocket.Chat server; that key is echoed.
 import { createInterface } from 'node:readline';
 import { parse } from '@rocket.chat/message-parser';
 
@@ -16,9 +16,11 @@ for await (const line of rl) {
   if (!line.trim()) continue;
   const item = JSON.parse(line);
   const text = typeof item === 'string' ? item : item.text;
+  const custom = typeof item === 'object' && item.options ? { options: item.options } : {};
   try {
-    process.stdout.write(JSON.stringify({ text, md: parse(text, options) }) + '\n');
+    const md = parse(text, custom.options ?? options);
+    process.stdout.write(JSON.stringify({ text, ...custom, md }) + '\n');
   } catch (err) {
-    process.stdout.write(JSON.stringify({ text, error: String(err && err.message) }) + '\n');
+    process.stdout.write(JSON.stringify({ text, ...custom, error: String(err && err.message) }) + '\n');
   }
 }

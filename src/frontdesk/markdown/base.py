@@ -43,6 +43,22 @@ class ParserOptions:
     katex: KatexOptions | None = field(default_factory=KatexOptions)
     custom_domains: tuple[str, ...] = ()
 
+    @classmethod
+    def from_js(cls, options: dict[str, Any]) -> ParserOptions:
+        """Build from message-parser's camelCase Options object; absent keys are falsy there too."""
+        katex = options.get("katex")
+        return cls(
+            colors=bool(options.get("colors")),
+            emoticons=bool(options.get("emoticons")),
+            katex=KatexOptions(
+                dollar_syntax=bool(katex.get("dollarSyntax")),
+                parenthesis_syntax=bool(katex.get("parenthesisSyntax")),
+            )
+            if isinstance(katex, dict)
+            else None,
+            custom_domains=tuple(options.get("customDomains") or ()),
+        )
+
 
 class ParserBase:
     def __init__(self, text: str, options: ParserOptions) -> None:
@@ -52,6 +68,7 @@ class ParserBase:
         self.flags = 0
         self._memo: dict[int, Res] = {}
         self._ends: dict[int, int] = {}
+        self._runs: dict[str, dict[int, int]] = {}
         katex = options.katex
         self.katex_paren = bool(katex and katex.parenthesis_syntax)
         self.katex_dollar = bool(katex and katex.dollar_syntax)
@@ -88,6 +105,28 @@ class ParserBase:
             ends[key] = end
         return end
 
+    def is_memoized(self, rule: int, p: int) -> bool:
+        return ((((p << 4) | self.flags) << 6) | rule) in self._memo
+
+    def run_end(self, pattern: re.Pattern[str], p: int) -> int:
+        """End of a `[class]*` run from p; every position inside a run shares its end, so cache it."""
+        cache = self._runs.setdefault(pattern.pattern, {})
+        end = cache.get(p)
+        if end is None:
+            m = pattern.match(self.s, p)
+            assert m is not None
+            end = m.end()
+            if end == p:
+                cache[p] = p
+            else:
+                cache.update(dict.fromkeys(range(p, end), end))
+        return end
+
+    def run(self, pattern: re.Pattern[str], p: int) -> Res:
+        """A non-empty `[class]+` run as plain text (pattern is the `[class]*` form)."""
+        end = self.run_end(pattern, p)
+        return (end, nodes.plain(self.s[p:end])) if end > p else None
+
     def collect(self, item: Callable[[int], Res], p: int, end: int) -> list[Any]:
         values: list[Any] = []
         while p < end:
@@ -122,8 +161,7 @@ class ParserBase:
         return p
 
     def whitespace(self, p: int) -> Res:
-        m = WS.match(self.s, p)
-        return (m.end(), nodes.plain(m.group(0))) if m else None
+        return self.run(WS_OPT, p)
 
     def line(self, p: int) -> Res:
         m = _LINE.match(self.s, p)

@@ -248,9 +248,7 @@ class BlockParser(InlineRules):
 
     def _katex(self, p: int) -> Res:
         s = self.s
-        if self.katex_paren and s.startswith("\\[", p):
-            start = p + 2
-        elif self.katex_dollar and s.startswith("$$", p):
+        if (self.katex_paren and s.startswith("\\[", p)) or (self.katex_dollar and s.startswith("$$", p)):
             start = p + 2
         else:
             return None
@@ -284,4 +282,3 @@ class BlockParser(InlineRules):
             or self._katex(p)
             or self._line_break(p)
         )
-

@@ -180,7 +180,7 @@ def _domain(suffix: str, host: str, valid_hosts: tuple[str, ...] | None) -> str 
 
 @lru_cache(maxsize=4096)
 def inspect_host(url: str, detect_ip: bool, valid_hosts: tuple[str, ...] | None) -> HostInfo:
-    """tldts.parse(url, {allowPrivateDomains: true, detectIp, validHosts}) reduced to what the parser reads."""
+    """tldts.parse(url, {allowPrivateDomains: true, detectIp, validHosts}), reduced to what is read."""
     host = extract_hostname(url, is_valid_hostname(url))
     if host is None:
         return HostInfo()
@@ -193,6 +193,7 @@ def inspect_host(url: str, detect_ip: bool, valid_hosts: tuple[str, ...] | None)
 
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+_SPECIAL = {"http", "https", "ws", "wss", "ftp", "file"}
 _C0_OR_SPACE = "".join(chr(c) for c in range(0x21))
 _FORBIDDEN_HOST = set("\x00\t\n\r #/:<>?@[\\]^|")
 
@@ -206,7 +207,9 @@ def can_parse_url(url: str) -> bool:
     rest = text[match.end() :]
     if not rest.startswith("//"):
         return True
-    authority = re.split(r"[/?#\\]" if match.group(0).lower()[:-1] in _SPECIAL else r"[/?#]", rest[2:], maxsplit=1)[0]
+    authority = re.split(
+        r"[/?#\\]" if match.group(0).lower()[:-1] in _SPECIAL else r"[/?#]", rest[2:], maxsplit=1
+    )[0]
     host_port = authority.rsplit("@", 1)[-1]
     host, _, port = host_port.partition(":") if not host_port.startswith("[") else (host_port, "", "")
     if port and (not port.isascii() or not port.isdigit() or int(port) > 65535):
@@ -214,6 +217,3 @@ def can_parse_url(url: str) -> bool:
     if any(ch in _FORBIDDEN_HOST for ch in host):
         return False
     return not (match.group(0).lower()[:-1] in _SPECIAL and not host)
-
-
-_SPECIAL = {"http", "https", "ws", "wss", "ftp", "file"}

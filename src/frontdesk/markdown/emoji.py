@@ -130,11 +130,11 @@ class EmojiRules(ParserBase):
                 return p + len(text), nodes.emoticon(text, short_code)
         return None
 
-    def emoticon_followed(self, p: int, follower: Callable[[int], Res], extra: str = "") -> Res:
-        """An emoticon must be followed by a neighbour or something `follower` parses.
+    def emoticon_followed(self, p: int, rule: int, follower: Callable[[int], Res], extra: str = "") -> Res:
+        """An emoticon must be followed by a neighbour or by something the memoised `follower` parses.
 
         Runs of emoticons would make that lookahead recurse once per emoticon, so the follower is first
-        evaluated (and memoised) from the far end of the run backwards.
+        evaluated from the far end of the run backwards, each step finding the next one memoised.
         """
         found = self.emoticon(p)
         if found is None:
@@ -143,7 +143,7 @@ class EmojiRules(ParserBase):
         if self.neighbor(q) or (extra and self.s.startswith(extra, q)):
             return found
         chain = [q]
-        while True:
+        while not self.is_memoized(rule, chain[-1]):
             nxt = self.emoticon(chain[-1])
             if nxt is None or self.neighbor(nxt[0]):
                 break

@@ -11,16 +11,13 @@ from frontdesk.markdown.emoji import EmojiRules
 from frontdesk.markdown.links import LinkRules
 from frontdesk.markdown.timestamps import TimestampRules
 
-_WITH_WHITESPACE = {
-    "*": re.compile(r"\*++[ \t]++\*++"),
-    "_": re.compile(r"_++[ \t]++_++"),
-    "~": re.compile(r"~++[ \t]++~++"),
-}
-_BOLD_RUN = re.compile(r"[^\n* _~]+")
+_RUNS = {"*": re.compile(r"\**"), "_": re.compile(r"_*"), "~": re.compile(r"~*")}
+_SPACES = re.compile(r"[ \t]*")
+_BOLD_RUN = re.compile(r"[^\n* _~]*")
 _BOLD_ONE = re.compile(r"[^\n* ]")
-_ITALIC_RUN = re.compile(r"[^\n_ *~]+")
+_ITALIC_RUN = re.compile(r"[^\n_ *~]*")
 _ITALIC_ONE = re.compile(r"[^\n_ ]")
-_STRIKE_RUN = re.compile("[^\n~ *_:`@#\\[\\]\\\\<!|\ud83c\ud83d\ud83e\u2300-\u27bf\u2600-\u26ff]+")
+_STRIKE_RUN = re.compile("[^\n~ *_:`@#\\[\\]\\\\<!|\ud83c\ud83d\ud83e\u2300-\u27bf\u2600-\u26ff]*")
 _STRIKE_ONE = re.compile(r"[^\n~ ]")
 _ALNUM_UNDERSCORE = re.compile(r"[a-zA-Z0-9]++__?")
 _ALNUM_RUN = re.compile(r"[a-zA-Z0-9]+")
@@ -48,8 +45,16 @@ def _run(pattern: re.Pattern[str], s: str, p: int) -> Res:
 
 class EmphasisRules(LinkRules, TimestampRules, EmojiRules):
     def emphasis_with_whitespace(self, p: int) -> Res:
-        pattern = _WITH_WHITESPACE.get(self.s[p]) if p < self.n else None
-        return _run(pattern, self.s, p) if pattern else None
+        """`** **`, `_ _`, `~~ ~~`...: markers around only whitespace stay text."""
+        runs = _RUNS.get(self.s[p]) if p < self.n else None
+        if runs is None:
+            return None
+        first = self.run_end(runs, p)
+        gap = self.run_end(_SPACES, first)
+        if gap == first:
+            return None
+        end = self.run_end(runs, gap)
+        return (end, nodes.plain(self.s[p:end])) if end > gap else None
 
     def emphasis(self, p: int) -> Res:
         return self.maybe_bold(p) or self.maybe_italic(p) or self.maybe_strike(p)
@@ -114,7 +119,12 @@ class EmphasisRules(LinkRules, TimestampRules, EmojiRules):
                 if found and s.startswith(marker, found[0]):
                     tail = word.match(s, found[0] + len(marker))
                     if tail:
-                        text = [nodes.plain(marker), *found[1], nodes.plain(marker), nodes.plain(tail.group(0))]
+                        text = [
+                            nodes.plain(marker),
+                            *found[1],
+                            nodes.plain(marker),
+                            nodes.plain(tail.group(0)),
+                        ]
                         return tail.end(), nodes.reduce_plain_texts(text)
         for marker in ("__", "_"):
             if s.startswith(marker, p):
@@ -140,7 +150,7 @@ class EmphasisRules(LinkRules, TimestampRules, EmojiRules):
 
     def _bold_item_raw(self, p: int) -> Res:
         s = self.s
-        return self._bold_pref(p) or _run(_BOLD_RUN, s, p) or _run(_BOLD_ONE, s, p) or self.line(p)
+        return self._bold_pref(p) or self.run(_BOLD_RUN, p) or _run(_BOLD_ONE, s, p) or self.line(p)
 
     def _bold_pref(self, p: int) -> Res:
         return self.memo(_BOLD_PREF, self._bold_pref_raw, p)
@@ -151,7 +161,7 @@ class EmphasisRules(LinkRules, TimestampRules, EmojiRules):
             or self.maybe_italic(p)
             or self.maybe_strike(p)
             or self.emoji(p)
-            or self.emoticon_followed(p, self._bold_pref)
+            or self.emoticon_followed(p, _BOLD_PREF, self._bold_pref)
         )
 
     def _italic_item(self, p: int) -> Res:
@@ -159,7 +169,7 @@ class EmphasisRules(LinkRules, TimestampRules, EmojiRules):
 
     def _italic_item_raw(self, p: int) -> Res:
         s = self.s
-        return self._italic_pref(p) or _run(_ITALIC_RUN, s, p) or _run(_ITALIC_ONE, s, p) or self.line(p)
+        return self._italic_pref(p) or self.run(_ITALIC_RUN, p) or _run(_ITALIC_ONE, s, p) or self.line(p)
 
     def _italic_pref(self, p: int) -> Res:
         return self.memo(_ITALIC_PREF, self._italic_pref_raw, p)
@@ -170,7 +180,7 @@ class EmphasisRules(LinkRules, TimestampRules, EmojiRules):
             or self.maybe_bold(p)
             or self.maybe_strike(p)
             or self.emoji(p)
-            or self.emoticon_followed(p, self._italic_pref, "_")
+            or self.emoticon_followed(p, _ITALIC_PREF, self._italic_pref, "_")
         )
 
     def _strike_item(self, p: int) -> Res:
@@ -179,7 +189,7 @@ class EmphasisRules(LinkRules, TimestampRules, EmojiRules):
     def _strike_item_raw(self, p: int) -> Res:
         s = self.s
         return (
-            _run(_STRIKE_RUN, s, p)
+            self.run(_STRIKE_RUN, p)
             or self.escaped_timestamp(p)
             or self.timestamp(p)
             or self.whitespace(p)

@@ -9,7 +9,7 @@ from frontdesk.markdown.base import Res
 from frontdesk.markdown.emphasis import EmphasisRules
 from frontdesk.markdown.nodes import Node
 
-_PLAIN_RUN = re.compile(r"[^*_~`:\n<\[\]! \t()\\|]+")
+_PLAIN_RUN = re.compile(r"[^*_~`:\n<\[\]! \t()\\|]*")
 _ESCAPABLE = "*_~`#."
 _COLOR = re.compile(r"color:#((?:[0-9A-Fa-f]{2}){3,4}+|[0-9A-Fa-f]{3,4}+)")
 _ANY_TEXT = re.compile(r"[ -'+-Za-z\x80-\uffff]")
@@ -36,7 +36,7 @@ class InlineRules(EmphasisRules):
         elif ch == "[":
             found = self.maybe_refs(p)
         elif ch == "<":
-            found = self.timestamp(p) or self.maybe_refs(p) or self.emoticon_followed(p, self.item)
+            found = self.timestamp(p) or self.maybe_refs(p) or self.emoticon_followed(p, _ITEM, self.item)
         elif ch == "!":
             found = self.image(p)
         elif ch == "|":
@@ -50,13 +50,17 @@ class InlineRules(EmphasisRules):
         elif ch == "$":
             found = self.inline_katex(p)
         elif ch == ":":
-            found = self.emoji(p) or self.emoticon_followed(p, self.item)
+            found = self.emoji(p) or self.emoticon_followed(p, _ITEM, self.item)
         elif ch == "*":
-            found = self.emphasis_with_whitespace(p) or self.emphasis(p) or self.emoticon_followed(p, self.item)
+            found = (
+                self.emphasis_with_whitespace(p)
+                or self.emphasis(p)
+                or self.emoticon_followed(p, _ITEM, self.item)
+            )
         elif ch == "~":
             found = self.emphasis_with_whitespace(p) or self.emphasis(p)
         elif ch == "-":
-            found = self._dash(p) or self.emoticon_followed(p, self.item)
+            found = self._dash(p) or self.emoticon_followed(p, _ITEM, self.item)
         return found or self._fallback(p)
 
     def _fallback(self, p: int) -> Res:
@@ -69,7 +73,7 @@ class InlineRules(EmphasisRules):
             or self.channel(p)
             or self.emoji(p)
             or self._dash(p)
-            or self.emoticon_followed(p, self.item)
+            or self.emoticon_followed(p, _ITEM, self.item)
             or self._color(p)
             or self._plain_run(p)
         )
@@ -87,8 +91,7 @@ class InlineRules(EmphasisRules):
         return None
 
     def _plain_run(self, p: int) -> Res:
-        m = _PLAIN_RUN.match(self.s, p)
-        return (m.end(), nodes.plain(m.group(0))) if m else None
+        return self.run(_PLAIN_RUN, p)
 
     def _color(self, p: int) -> Res:
         if not self.options.colors:

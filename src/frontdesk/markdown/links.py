@@ -9,7 +9,12 @@ from frontdesk.markdown.base import DIGITS, REFS, ParserBase, Res
 from frontdesk.markdown.domains import can_parse_url, inspect_host
 from frontdesk.markdown.unicode_classes import ALNUM_MARK_CHAR
 
-_DOMAIN_CHAR = r"[^.,!%~*\"':;()=$@&+#?\r\n \t\\/|><`\[\]]"
+# DomainChar: an alphanumeric, `_` or `-` plus the next character, or one character that is neither
+# punctuation, a "safe" URL character, whitespace nor a delimiter.
+_DOMAIN_CHAR = (
+    r"(?:[a-zA-Z0-9]|[_-][^\r\n \t\\/|><%`\[\]]"
+    r"|[^.,!%~*\"':;()=$@&+_#?\-\r\n \t\\/|><%`\[\]])"
+)
 _DOMAIN = f"(?:localhost|(?!_){_DOMAIN_CHAR}++(?:\\.{_DOMAIN_CHAR}++)++)"
 DOMAIN = re.compile(_DOMAIN)
 _HOST = f"(?:{_DOMAIN}|[0-9]+(?:\\.[0-9]+){{3}})(?::[0-9]+)?"
@@ -19,8 +24,8 @@ _URL_HEAD = re.compile(f"{_SCHEME}//{_USERINFO}{_HOST}|{_HOST}")
 SCHEME = re.compile(_SCHEME)
 _LOCAL_PART = f"(?:{ALNUM_MARK_CHAR}++[!#$%&'*+/=?^_`{{|}}~\\-]*+)++"
 _EMAIL = re.compile(f"(?:mailto:)?+({_LOCAL_PART}(?:\\.{_LOCAL_PART})*+@{_DOMAIN})")
-_EMAIL_AHEAD = re.compile(r"[^ \t\r\n@]*+@")
-_URL_AHEAD = re.compile(r"[^ \t\r\n:./@]*+(?:://|\.)")
+_EMAIL_AHEAD = re.compile(r"[^ \t\r\n@]*")
+_URL_AHEAD = re.compile(r"[^ \t\r\n:./@]*")
 _URL_WITH_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]{0,31}://")
 
 _EXTRA = ".,!%~*\"':;()=~"
@@ -29,7 +34,7 @@ _MD_EXTRA_RUN = re.compile(r"[.,!%*\"':;=]+")
 _EXTRA_RUN = re.compile(r"[.,!%~*\"':;()=~]+")
 _MD_URL_CHAR = re.compile(r"[ -'*-\[\]-{}-~\x80-\uffff]")
 _PAREN_CHAR = re.compile(r"[ -(*-\[\]-{}-~\x80-\uffff]")
-_TITLE_RUN = re.compile(r"[^\]()*_~ \t\r\n]+")
+_TITLE_RUN = re.compile(r"[^\]()*_~ \t\r\n]*")
 _NOT_BRACKET = re.compile(r"[^\]]*")
 _PIPE_TITLE = re.compile(r"[ -;=?-{}-\uffff]+")
 _LINE = re.compile(r"[ \t]*+[ -'+-Za-z\x80-\uffff]++[ \t]*+")
@@ -163,9 +168,9 @@ class LinkRules(ParserBase):
         found = self.whitespace(p) or self.emphasis(p)
         if found:
             return found
-        m = _TITLE_RUN.match(s, p)
-        if m:
-            return m.end(), nodes.plain(m.group(0))
+        found = self.run(_TITLE_RUN, p)
+        if found:
+            return found
         if s.startswith("](", p) and p + 2 < self.n:
             return None
         if s.startswith("] [", p):
@@ -224,7 +229,7 @@ class LinkRules(ParserBase):
 
     def email(self, p: int) -> Res:
         s = self.s
-        if not _EMAIL_AHEAD.match(s, p):
+        if not s.startswith("@", self.run_end(_EMAIL_AHEAD, p)):
             return None
         m = _EMAIL.match(s, p)
         if m is None:
@@ -246,7 +251,8 @@ class LinkRules(ParserBase):
 
     def autolink(self, p: int) -> Res:
         s = self.s
-        if not _URL_AHEAD.match(s, p):
+        stop = self.run_end(_URL_AHEAD, p)
+        if not (s.startswith(".", stop) or s.startswith("://", stop)):
             return None
         head = _URL_HEAD.match(s, p)
         if head is None:
@@ -255,8 +261,9 @@ class LinkRules(ParserBase):
         url = s[p:end]
         valid_hosts = ("localhost", *self.options.custom_domains)
         info = inspect_host(url, True, valid_hosts)
-        if not (info.is_icann or info.is_ip or info.is_private or (info.domain and info.domain in valid_hosts)):
+        if not (
+            info.is_icann or info.is_ip or info.is_private or (info.domain and info.domain in valid_hosts)
+        ):
             return end, nodes.plain(url)
         keep = can_parse_url(url) or url.startswith("//") or _URL_WITH_SCHEME.match(url)
         return end, nodes.link(url if keep else f"//{url}", [nodes.plain(url)])
-

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 # A node is a JSON-ready dict; keys whose JS value is `undefined` are simply absent.
@@ -57,7 +58,10 @@ def list_item(value: list[Node], number: int | float | None = None) -> Node:
 
 
 def link(src: str, label: list[Node] | None = None) -> Node:
-    return {"type": "LINK", "value": {"src": plain(src), "label": label if label is not None else [plain(src)]}}
+    return {
+        "type": "LINK",
+        "value": {"src": plain(src), "label": label if label is not None else [plain(src)]},
+    }
 
 
 def image(src: str, label: Node | None = None) -> Node:
@@ -89,7 +93,11 @@ def horizontal_rule(start: int, end: int) -> Node:
 
 
 def timestamp(value: str, fmt: str | None, start: int, end: int) -> Node:
-    return {"type": "TIMESTAMP", "value": {"timestamp": value, "format": fmt or "t"}, "fallback": [start, end]}
+    return {
+        "type": "TIMESTAMP",
+        "value": {"timestamp": value, "format": fmt or "t"},
+        "fallback": [start, end],
+    }
 
 
 def _trim_cell(values: list[Node]) -> list[Node]:
@@ -143,7 +151,9 @@ def _emoji_as_text(node: Node, before: Node | None, after: Node | None) -> Node:
     label = node.get("value")
     if node["type"] != EMOJI or not label or (before is None and after is None):
         return node
-    near_emoji = (before is not None and before["type"] == EMOJI) or (after is not None and after["type"] == EMOJI)
+    near_emoji = (before is not None and before["type"] == EMOJI) or (
+        after is not None and after["type"] == EMOJI
+    )
     near_text = (before is not None and before["type"] == PLAIN and not js_blank(before["value"])) or (
         after is not None and after["type"] == PLAIN and not js_blank(after["value"])
     )
@@ -161,19 +171,22 @@ def _append(out: list[Node], node: Node) -> None:
         out.append(node)
 
 
-def reduce_plain_texts(values: list[Item]) -> list[Node]:
-    """Merge adjacent plain texts, flatten nested lists and demote emojis glued to text (utils.reducePlainTexts)."""
-    if not any(isinstance(v, list) or v["type"] == EMOJI for v in values):
-        out: list[Node] = []
-        for v in values:
-            _append(out, v)  # type: ignore[arg-type]
-        return out
+def reduce_plain_texts(values: Sequence[Item]) -> list[Node]:
+    """utils.reducePlainTexts: merge adjacent plain texts, flatten lists, demote emojis glued to text."""
     flat: list[Node] = []
+    simple = True
     for v in values:
         if isinstance(v, list):
             flat.extend(v)
+            simple = False
         else:
             flat.append(v)
+            simple = simple and v["type"] != EMOJI
+    if simple:
+        out: list[Node] = []
+        for v in flat:
+            _append(out, v)
+        return out
     merged: list[Node] = []
     last = len(flat) - 1
     for i, node in enumerate(flat):

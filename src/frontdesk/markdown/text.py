@@ -14,7 +14,8 @@ def _split(match: re.Match[str]) -> str:
 
 
 def _join(match: re.Match[str]) -> str:
-    high, low = match.group(0)
+    pair = match.group(0)
+    high, low = pair[0], pair[1]
     return chr(0x10000 + ((ord(high) - 0xD800) << 10) + (ord(low) - 0xDC00))
 
 

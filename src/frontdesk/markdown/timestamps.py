@@ -60,15 +60,22 @@ def date_value(m: re.Match[str]) -> str:
     if m.group("unix"):
         return m.group("unix")
     if m.group("iso"):
-        fields = [int(m.group(k)) for k in ("y", "mo", "d", "h", "mi", "s")]
-        return js_date_seconds(*fields, int(m.group("ms") or 0), m.group("tz"))
+        y, mo, d, h, mi, sec = (int(m.group(k)) for k in ("y", "mo", "d", "h", "mi", "s"))
+        return js_date_seconds(y, mo, d, h, mi, sec, int(m.group("ms") or 0), m.group("tz"))
     # A bare time of day: the grammar passes a null timezone through, which JavaScript spells "null".
     tz = m.group("ttz")
     if tz is None:
         return "0"
     today = datetime.now(UTC)
     return js_date_seconds(
-        today.year, today.month, today.day, int(m.group("th")), int(m.group("tm")), int(m.group("ts") or 0), 0, tz
+        today.year,
+        today.month,
+        today.day,
+        int(m.group("th")),
+        int(m.group("tm")),
+        int(m.group("ts") or 0),
+        0,
+        tz,
     )
 
 
