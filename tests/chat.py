@@ -17,7 +17,9 @@ _n = itertools.count(1)
 
 
 async def set_setting(client: httpx.AsyncClient, setting: str, value: Any) -> None:
-    res = await client.post(f"/api/v1/settings/{setting}", json={"value": value}, headers=await admin_headers(client))
+    res = await client.post(
+        f"/api/v1/settings/{setting}", json={"value": value}, headers=await admin_headers(client)
+    )
     assert res.status_code == 200, res.text
 
 

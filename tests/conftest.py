@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import os
 import shutil
 from collections.abc import AsyncIterator, Iterator
@@ -11,6 +12,9 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi import FastAPI
+from sqlalchemy import make_url
+from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.pool import NullPool
 
 from frontdesk.clock import FixedClock
 from frontdesk.config import Settings
@@ -25,9 +29,58 @@ def _settings(url: str) -> Settings:
     return Settings(DATABASE_URL=url, TEST_MODE=True, BCRYPT_ROUNDS=4, ADMIN_USERNAME=None, ADMIN_PASS=None)
 
 
+class PostgresTemplate:
+    """A migrated PostgreSQL database that each test's database is created from."""
+
+    def __init__(self, url: str) -> None:
+        self.base = make_url(url)
+        self.name = f"frontdesk_template_{os.getpid()}"
+        self.count = itertools.count(1)
+
+    def url(self, database: str) -> str:
+        return self.base.set(database=database).render_as_string(hide_password=False)
+
+    async def admin(self, *statements: str) -> None:
+        # CREATE / DROP DATABASE cannot run inside a transaction: AUTOCOMMIT on the base database
+        engine = create_async_engine(
+            self.url(self.base.database or "postgres").replace("postgresql://", "postgresql+asyncpg://", 1),
+            isolation_level="AUTOCOMMIT",
+            poolclass=NullPool,
+        )
+        try:
+            async with engine.connect() as conn:
+                for statement in statements:
+                    await conn.exec_driver_sql(statement)
+        finally:
+            await engine.dispose()
+
+    async def build(self) -> None:
+        await self.admin(
+            f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)', f'CREATE DATABASE "{self.name}"'
+        )
+        db = Database(_settings(self.url(self.name)))
+        await upgrade(db.engine)
+        await db.dispose()
+
+    def create(self) -> str:
+        name = f"{self.name}_{next(self.count)}"
+        asyncio.run(self.admin(f'CREATE DATABASE "{name}" TEMPLATE "{self.name}"'))
+        return name
+
+    def drop(self, name: str) -> None:
+        asyncio.run(self.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
 @pytest.fixture(scope="session")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Migrate once; every test starts from a copy of this file."""
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path | PostgresTemplate]:
+    """Migrate once; every test starts from a copy of this file (or database, on PostgreSQL)."""
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        template = PostgresTemplate(url)
+        asyncio.run(template.build())
+        yield template
+        asyncio.run(template.admin(f'DROP DATABASE IF EXISTS "{template.name}" WITH (FORCE)'))
+        return
     path = tmp_path_factory.mktemp("template") / "frontdesk.db"
 
     async def build() -> None:
@@ -42,13 +95,16 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.fixture
-def settings(template_db: Path, tmp_path: Path) -> Settings:
-    url = os.environ.get("TEST_DATABASE_URL")
-    if url:
-        return _settings(url)
+def settings(template_db: Path | PostgresTemplate, tmp_path: Path) -> Iterator[Settings]:
+    """Settings for an empty, migrated database of the test's own (SQLite file or PostgreSQL database)."""
+    if isinstance(template_db, PostgresTemplate):
+        name = template_db.create()
+        yield _settings(template_db.url(name))
+        template_db.drop(name)
+        return
     target = tmp_path / "frontdesk.db"
     shutil.copy(template_db, target)
-    return _settings(f"sqlite:///{target}")
+    yield _settings(f"sqlite:///{target}")
 
 
 @pytest.fixture

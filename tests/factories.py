@@ -30,21 +30,38 @@ async def admin_headers(client: httpx.AsyncClient) -> dict[str, str]:
     return await login(client, TEST_ADMIN, ADMIN_PASSWORD)
 
 
-async def make_user(db: Database, roles: list[str], *, username: str | None = None, now: int = 0) -> dict[str, str]:
+async def make_user(
+    db: Database, roles: list[str], *, username: str | None = None, now: int = 0
+) -> dict[str, str]:
     """A user with the given roles; returns {id, username, password}."""
     name = username or f"user{next(_counter)}"
     async with db.session() as session:
         user = await do_create_user(
-            session, username=name, password=f"pw-{name}", email=f"{name}@example.com",
-            name=name.title(), roles=roles, now=now, rounds=4,
+            session,
+            username=name,
+            password=f"pw-{name}",
+            email=f"{name}@example.com",
+            name=name.title(),
+            roles=roles,
+            now=now,
+            rounds=4,
         )
     return {"id": user.id, "username": name, "password": f"pw-{name}"}
 
 
 async def make_department(db: Database, name: str, now: int = 0) -> str:
     dept_id = random_id()
-    doc = {"_id": dept_id, "name": name, "enabled": True, "showOnRegistration": True,
-           "showOnOfflineForm": True, "email": "", "type": "d", "numAgents": 0, "_updatedAt": iso(now)}
+    doc = {
+        "_id": dept_id,
+        "name": name,
+        "enabled": True,
+        "showOnRegistration": True,
+        "showOnOfflineForm": True,
+        "email": "",
+        "type": "d",
+        "numAgents": 0,
+        "_updatedAt": iso(now),
+    }
     async with db.session() as session:
         await department_store.insert_departments(session, [doc])
     return dept_id

@@ -22,6 +22,10 @@ class Settings(BaseSettings):
     # Connections kept open per process. SQLite gains nothing from many (see PERFORMANCE.md).
     DB_POOL_SIZE: int = Field(default=4, ge=1, le=64)
     LOG_LEVEL: str = "info"
+    # With several Frontdesk processes, realtime events travel through Redis pub/sub (e.g. redis://localhost:6379/0).
+    REDIS_URL: str | None = None
+    # The visitor widget's build (npm @rocket.chat/livechat); `make widget` installs it under var/widget.
+    LIVECHAT_WIDGET_DIR: str | None = None
 
     @property
     def async_database_url(self) -> str:

@@ -14,7 +14,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from frontdesk import __version__
-from frontdesk.api import info
+from frontdesk.api import info, livechat_widget
 from frontdesk.api.routers import V1_ROUTERS
 from frontdesk.api.v1.livechat import rooms
 from frontdesk.clock import Clock
@@ -22,6 +22,7 @@ from frontdesk.config import Settings
 from frontdesk.db.engine import Database
 from frontdesk.db.migrate import upgrade
 from frontdesk.errors import FrontdeskError, InvalidParams, json_response, render_error
+from frontdesk.realtime.server import setup as setup_realtime
 from frontdesk.services.bootstrap import ensure_defaults
 
 API = "/api/v1"
@@ -55,7 +56,8 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         await upgrade(db.engine)
         async with db.session() as session:
             await ensure_defaults(session, settings, app.state.clock.now_ms())
-        yield
+        async with realtime.running():
+            yield
         await db.dispose()
 
     app = FastAPI(title="Frontdesk", version=__version__, lifespan=lifespan, docs_url="/api/docs")
@@ -63,6 +65,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     app.state.db = db
     app.state.clock = clock or Clock()
     app.state.test_mode = settings.TEST_MODE
+    realtime = setup_realtime(app, settings, db, app.state.clock)
 
     app.add_exception_handler(FrontdeskError, _frontdesk_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
@@ -71,6 +74,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
 
     app.router.routes.append(Route(f"{API}/livechat/rooms", rooms.list_rooms, methods=["GET"]))
     app.include_router(info.router)
+    app.include_router(livechat_widget.router)
     for router in V1_ROUTERS:
         app.include_router(router, prefix=API)
 

@@ -24,15 +24,21 @@ async def test_auto_selection_never_exceeds_max_chats(client: httpx.AsyncClient,
     responses = await asyncio.gather(
         *(client.get("/api/v1/livechat/room", params={"token": v["token"]}) for v in visitors)
     )
-    assert all(r.status_code == 200 for r in responses), [r.text for r in responses if r.status_code != 200][:3]
-    listing = await client.get("/api/v1/livechat/rooms", params={"count": 0}, headers=await admin_headers(client))
+    assert all(r.status_code == 200 for r in responses), [r.text for r in responses if r.status_code != 200][
+        :3
+    ]
+    listing = await client.get(
+        "/api/v1/livechat/rooms", params={"count": 0}, headers=await admin_headers(client)
+    )
     rooms = listing.json()["rooms"]
     assert len(rooms) == 100
     served = Counter(r["servedBy"]["_id"] for r in rooms if "servedBy" in r)
     assert set(served) <= {a["id"] for a in agents}
     assert max(served.values()) <= 3
     assert sum(served.values()) == 15  # every agent filled up to the limit, no more
-    queued = await client.get("/api/v1/livechat/rooms", params={"queued": "true"}, headers=await admin_headers(client))
+    queued = await client.get(
+        "/api/v1/livechat/rooms", params={"queued": "true"}, headers=await admin_headers(client)
+    )
     assert queued.json()["total"] == 85
 
 
@@ -49,7 +55,9 @@ async def test_concurrent_visitor_messages_all_land_in_order(
     texts = [f"message {i}" for i in range(200)]
     results = await asyncio.gather(
         *(
-            client.post("/api/v1/livechat/message", json={"token": visitor["token"], "rid": room["_id"], "msg": t})
+            client.post(
+                "/api/v1/livechat/message", json={"token": visitor["token"], "rid": room["_id"], "msg": t}
+            )
             for t in texts
         )
     )

@@ -9,7 +9,12 @@ import pytest
 from frontdesk.clock import iso, parse_iso
 from frontdesk.services import metrics
 
-VISITOR = {"_id": "6374a855d3cc906f14f967c1", "username": "917738772967", "token": "31n6zy", "name": "Murtaza P"}
+VISITOR = {
+    "_id": "6374a855d3cc906f14f967c1",
+    "username": "917738772967",
+    "token": "31n6zy",
+    "name": "Murtaza P",
+}
 AGENT = {"_id": "jXb2wWc9596RhN4nd", "username": "murtaza1", "name": "murtaza"}
 _seq = iter(range(1, 10_000))
 
@@ -22,7 +27,14 @@ def at(text: str) -> int:
 
 def visitor_msg(room: dict[str, Any], ts_ms: int, text: str = "hi") -> dict[str, Any]:
     u = {"_id": VISITOR["_id"], "username": VISITOR["username"], "name": VISITOR["name"]}
-    return {"_id": f"m{next(_seq)}", "rid": room["_id"], "msg": text, "token": VISITOR["token"], "ts": iso(ts_ms), "u": u}
+    return {
+        "_id": f"m{next(_seq)}",
+        "rid": room["_id"],
+        "msg": text,
+        "token": VISITOR["token"],
+        "ts": iso(ts_ms),
+        "u": u,
+    }
 
 
 def agent_msg(room: dict[str, Any], ts_ms: int, text: str = "hello") -> dict[str, Any]:
@@ -40,7 +52,12 @@ def test_new_room_defaults() -> None:
     assert room["msgs"] == 0 and room["usersCount"] == 1 and room["t"] == "l"
     assert room["open"] is True and room["cl"] is False and room["waitingResponse"] is True
     assert room["fname"] == "Murtaza P" and room["departmentId"] == "d1"
-    assert room["v"] == {"_id": VISITOR["_id"], "username": "917738772967", "token": "31n6zy", "status": "online"}
+    assert room["v"] == {
+        "_id": VISITOR["_id"],
+        "username": "917738772967",
+        "token": "31n6zy",
+        "status": "online",
+    }
     assert room["source"] == {"type": "other", "alias": "unknown"}
     assert room["priorityWeight"] == 99 and room["estimatedWaitingTimeQueue"] == 9999999
     assert "metrics" not in room and "servedBy" not in room
@@ -64,7 +81,13 @@ def test_seed_room_two_first_response_and_average() -> None:
     metrics.record_message(room, reply, at("2022-11-16T09:11:51.204Z"))
     m = room["metrics"]
     assert m["reaction"] == {"fd": "2022-11-16T09:11:51.204Z", "ft": 16.817, "tt": 16.817}
-    assert m["response"] == {"fd": "2022-11-16T09:11:51.204Z", "ft": 23.759, "avg": 23.759, "total": 1, "tt": 23.759}
+    assert m["response"] == {
+        "fd": "2022-11-16T09:11:51.204Z",
+        "ft": 23.759,
+        "avg": 23.759,
+        "total": 1,
+        "tt": 23.759,
+    }
     assert m["servedBy"] == {"lr": "2022-11-16T09:11:51.103Z"}
     assert room["responseBy"] == {
         "_id": AGENT["_id"],
@@ -96,7 +119,12 @@ def test_average_over_several_exchanges() -> None:
     room = open_room(ts)
     metrics.apply_agent_assigned(room, AGENT, ts + 2_000)
     # (visitor at, agent processed at) -> response times 10.5, 20.25, 30.0, 5.25
-    exchanges = [(ts + 500, ts + 11_000), (ts + 60_000, ts + 80_250), (ts + 120_000, ts + 150_000), (ts + 200_000, ts + 205_250)]
+    exchanges = [
+        (ts + 500, ts + 11_000),
+        (ts + 60_000, ts + 80_250),
+        (ts + 120_000, ts + 150_000),
+        (ts + 200_000, ts + 205_250),
+    ]
     for asked, answered in exchanges:
         metrics.record_message(room, visitor_msg(room, asked), asked + 10)
         metrics.record_message(room, agent_msg(room, answered - 100), answered)

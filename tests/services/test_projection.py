@@ -5,8 +5,13 @@ from __future__ import annotations
 from frontdesk.services.projection import project
 from frontdesk.services.room_params import Projection
 
-DOC = {"_id": "r1", "fname": "A", "v": {"_id": "v1", "token": "t", "status": "online"}, "msgs": 3,
-       "metrics": {"reaction": {"ft": 1.5, "tt": 2.0}, "response": {"avg": 1.0}}}
+DOC = {
+    "_id": "r1",
+    "fname": "A",
+    "v": {"_id": "v1", "token": "t", "status": "online"},
+    "msgs": 3,
+    "metrics": {"reaction": {"ft": 1.5, "tt": 2.0}, "response": {"avg": 1.0}},
+}
 
 
 def test_include_keeps_id_and_nested_paths_in_document_order() -> None:

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from frontdesk.api.v1 import login, me, permissions, users
+from frontdesk.api.v1 import channels, chat, login, me, method_call, permissions, users
 from frontdesk.api.v1 import settings as settings_routes
-from frontdesk.api.v1.livechat import message, room, rooms, visitor, widget
+from frontdesk.api.v1.livechat import (
+    catalog,
+    departments,
+    inquiries,
+    message,
+    monitoring,
+    room,
+    room_actions,
+    rooms,
+    visitor,
+    widget,
+)
+from frontdesk.api.v1.livechat import users as livechat_users
 
 V1_ROUTERS: list[APIRouter] = [
     login.router,
@@ -19,4 +31,13 @@ V1_ROUTERS: list[APIRouter] = [
     room.router,
     message.router,
     widget.router,
+    livechat_users.router,
+    inquiries.router,
+    room_actions.router,
+    departments.router,
+    catalog.router,
+    monitoring.router,
+    chat.router,
+    channels.router,
+    method_call.router,
 ]

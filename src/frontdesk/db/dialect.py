@@ -5,9 +5,26 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import event, func, literal_column
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Numeric,
+    String,
+    Table,
+    Text,
+    case,
+    cast,
+    event,
+    func,
+    literal_column,
+    null,
+    select,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from sqlalchemy.sql.elements import ColumnElement
 
 
@@ -40,26 +57,107 @@ def configure_sqlite(engine: AsyncEngine) -> None:
         dbapi_conn.create_function("regexp_i", 2, _sqlite_regexp, deterministic=True)
 
 
+def _sqlite_path(path: list[str]) -> str:
+    return "$" + "".join('."' + p.replace('"', '""') + '"' for p in path)
+
+
+def _pg_path(path: list[str]) -> ColumnElement[Any]:
+    text_array = "{" + ",".join('"' + p.replace("\\", "\\\\").replace('"', '\\"') + '"' for p in path) + "}"
+    return literal_column("'" + text_array.replace("'", "''") + "'")
+
+
+def _pg_value(doc_column: Any, path: list[str]) -> ColumnElement[Any]:
+    """The JSON value at `path` (jsonb); the TEXT column is parsed per row, never stored as jsonb."""
+    return cast(doc_column, JSONB).op("#>", return_type=JSONB)(_pg_path(path))
+
+
 def json_text(doc_column: Any, path: list[str], dialect_name: str) -> ColumnElement[Any]:
     """The value at `path` inside a JSON text column, as text (missing gives NULL)."""
     if dialect_name == "sqlite":
-        json_path = "$" + "".join('."' + p.replace('"', '""') + '"' for p in path)
-        return func.json_extract(doc_column, json_path)
-    pg_path = "{" + ",".join('"' + p.replace("\\", "\\\\").replace('"', '\\"') + '"' for p in path) + "}"
-    return doc_column.op("::jsonb #>>")(literal_column("'" + pg_path.replace("'", "''") + "'"))
+        return func.json_extract(doc_column, _sqlite_path(path))
+    return cast(doc_column, JSONB).op("#>>", return_type=Text)(_pg_path(path))
+
+
+def json_string(doc_column: Any, path: list[str], dialect_name: str) -> ColumnElement[Any]:
+    """The value at `path` when it is a JSON string, else NULL (MongoDB's regex matches strings only)."""
+    if dialect_name == "sqlite":
+        json_path = _sqlite_path(path)
+        is_text = func.json_type(doc_column, json_path) == "text"
+        return case((is_text, func.json_extract(doc_column, json_path)), else_=null())
+    is_string = func.jsonb_typeof(_pg_value(doc_column, path)) == "string"
+    return case((is_string, json_text(doc_column, path, dialect_name)), else_=null())
+
+
+# MongoDB's sort order across types (a missing value or null sorts as NULL, before everything else)
+_BSON_RANK_SQLITE = {"integer": 1, "real": 1, "text": 2, "object": 3, "array": 4, "false": 5, "true": 5}
+_BSON_RANK_PG = {"number": 1, "string": 2, "object": 3, "array": 4, "boolean": 5}
+
+
+def json_sort_keys(doc_column: Any, path: list[str], dialect_name: str) -> list[ColumnElement[Any]]:
+    """ORDER BY keys for a value inside the JSON document, in MongoDB's order: by type, then value."""
+    if dialect_name == "sqlite":
+        json_path = _sqlite_path(path)
+        kind = func.json_type(doc_column, json_path)
+        rank = case(*((kind == k, v) for k, v in _BSON_RANK_SQLITE.items()), else_=null())
+        # within one rank SQLite's own comparison is right: numbers numerically, text bytewise, false < true
+        return [rank, func.json_extract(doc_column, json_path)]
+    value = _pg_value(doc_column, path)
+    kind = func.jsonb_typeof(value)
+    rank = case(*((kind == k, v) for k, v in _BSON_RANK_PG.items()), else_=null())
+    text = value.op("#>>", return_type=Text)(literal_column("'{}'"))
+    number = case(
+        (kind == "number", cast(text, Numeric)),
+        (kind == "boolean", case((text == "true", 1), else_=0)),
+        else_=null(),
+    )
+    return [rank, number, case((kind.in_(["string", "object", "array"]), text), else_=null())]
 
 
 def regex_match_i(value: Any, pattern: str, dialect_name: str) -> ColumnElement[bool]:
-    """Case-insensitive regular-expression match, as MongoDB's /pattern/i."""
+    """Case-insensitive regular-expression match, as MongoDB's /pattern/i (NULL never matches)."""
     if dialect_name == "sqlite":
         return func.regexp_i(pattern, value) == 1
-    return value.op("~*")(pattern)
+    return value.op("~*", return_type=Boolean)(pattern)
 
 
 def order_nulls(column: ColumnElement[Any], descending: bool, dialect_name: str) -> Any:
-    """Missing values sort first ascending and last descending, as in MongoDB."""
+    """Missing values sort first ascending and last descending, as in MongoDB.
+
+    Strings compare bytewise on both engines (MongoDB's and SQLite's order), whatever collation the
+    PostgreSQL database was created with.
+    """
+    if dialect_name != "sqlite" and isinstance(column.type, String):
+        column = column.collate("C")
+    expression = getattr(column, "expression", column)
+    if isinstance(expression, Column) and not expression.nullable:
+        # no NULLs to place: a plain direction lets PostgreSQL read the order off an index
+        return column.desc() if descending else column.asc()
     if descending:
         expr = column.desc()
         return expr if dialect_name == "sqlite" else expr.nulls_last()
     expr = column.asc()
     return expr if dialect_name == "sqlite" else expr.nulls_first()
+
+
+def upsert_add(table: Table, rows: list[dict[str, Any]], key: list[str], add: str, dialect_name: str) -> Any:
+    """INSERT the rows; where a key already exists, add the new value of `add` to the stored one.
+
+    One atomic statement on both engines (row-locked on PostgreSQL), so concurrent writers stay exact.
+    """
+    build: Any = sqlite_insert if dialect_name == "sqlite" else pg_insert
+    stmt = build(table).values(rows)
+    return stmt.on_conflict_do_update(index_elements=key, set_={add: table.c[add] + stmt.excluded[add]})
+
+
+# pg_advisory_xact_lock key for schema migrations (any constant that no other lock uses)
+MIGRATION_LOCK = 0x46524F4E544445  # "FRONTDE"
+
+
+async def lock_for_migration(conn: AsyncConnection) -> None:
+    """Hold off other processes' migrations until this transaction ends.
+
+    PostgreSQL: a transaction-scoped advisory lock. SQLite needs none: its writers are serialised by
+    the database file's lock, and only one process serves a SQLite file.
+    """
+    if conn.dialect.name != "sqlite":
+        await conn.execute(select(func.pg_advisory_xact_lock(MIGRATION_LOCK)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -11,6 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from frontdesk.config import Settings
 from frontdesk.db import dialect
+from frontdesk.realtime import outbox
+
+log = logging.getLogger("frontdesk")
 
 
 class Database:
@@ -35,30 +39,49 @@ class Database:
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
         # SQLite allows one writer; serialising writers in-process avoids lock retries.
         self.write_lock: asyncio.Lock | None = asyncio.Lock() if self.dialect_name == "sqlite" else None
+        # Set by the app: delivers the events of a committed transaction (realtime broker).
+        self.publisher: outbox.Publisher | None = None
+
+    async def _publish(self, db: AsyncSession) -> None:
+        events = outbox.take(db)
+        if not events or self.publisher is None:
+            return
+        try:
+            await self.publisher(events)
+        except Exception:  # the write is committed; a lost notification must not turn it into an error
+            log.exception("publishing %d realtime events failed", len(events))
 
     @asynccontextmanager
     async def session(self, write: bool = True) -> AsyncIterator[AsyncSession]:
-        """One transaction: committed if the block succeeds, rolled back if it raises."""
+        """One transaction: committed if the block succeeds, rolled back if it raises.
+
+        Events queued on it (realtime.outbox) are published after the commit and dropped on rollback;
+        on SQLite still under the write lock, so subscribers see them in commit order.
+        """
         if write and self.write_lock is not None:
-            async with self.write_lock, self.sessions() as db:
-                try:
+            async with self.write_lock:
+                async with self._transaction(write=True) as db:
                     yield db
-                    await db.commit()
-                except BaseException:
-                    await db.rollback()
-                    raise
+                await self._publish(db)
             return
+        async with self._transaction(write) as db:
+            yield db
+        if write:
+            await self._publish(db)
+
+    @asynccontextmanager
+    async def _transaction(self, write: bool) -> AsyncIterator[AsyncSession]:
         async with self.sessions() as db:
             try:
                 yield db
                 if write:
                     await db.commit()
+                else:
+                    await db.rollback()
             except BaseException:
+                outbox.take(db)
                 await db.rollback()
                 raise
-            finally:
-                if not write:
-                    await db.rollback()
 
     async def dispose(self) -> None:
         await self.engine.dispose()

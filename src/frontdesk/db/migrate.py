@@ -9,6 +9,8 @@ from alembic.config import Config
 from sqlalchemy import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from frontdesk.db import dialect
+
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
@@ -27,6 +29,23 @@ def _upgrade(connection: Connection) -> None:
 
 
 async def upgrade(engine: AsyncEngine) -> None:
-    """Migrate to the newest revision inside one transaction on the given engine."""
+    """Migrate to the newest revision inside one transaction on the given engine.
+
+    Several processes may start at once (`frontdesk serve --workers N` starts each worker's app): the
+    first takes the migration lock and migrates, the others wait for it and then find nothing to do.
+    """
     async with engine.begin() as conn:
+        await dialect.lock_for_migration(conn)
         await conn.run_sync(_upgrade)
+
+
+async def downgrade(engine: AsyncEngine, revision: str) -> None:
+    """Migrate down to `revision` (for tests of a migration's upgrade on existing data)."""
+
+    def run(connection: Connection) -> None:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = connection
+        command.downgrade(cfg, revision)
+
+    async with engine.begin() as conn:
+        await conn.run_sync(run)

@@ -45,7 +45,14 @@ class Cast:
 
 
 async def _ensure_user(
-    db: AsyncSession, cast: Cast, username: str, name: str, roles: list[str], password: str, now: int, rounds: int
+    db: AsyncSession,
+    cast: Cast,
+    username: str,
+    name: str,
+    roles: list[str],
+    password: str,
+    now: int,
+    rounds: int,
 ) -> str:
     user = await user_store.get_by_username(db, username)
     if user is None:
@@ -84,7 +91,14 @@ async def ensure_cast(db: AsyncSession, now_ms: int, bcrypt_rounds: int) -> Cast
         cast.agents.append({"_id": user_id, "username": username, "name": name})
     username, name = catalog.MANAGER
     await _ensure_user(
-        db, cast, username, name, ["user", "livechat-manager"], secrets.token_urlsafe(9), now_ms, bcrypt_rounds
+        db,
+        cast,
+        username,
+        name,
+        ["user", "livechat-manager"],
+        secrets.token_urlsafe(9),
+        now_ms,
+        bcrypt_rounds,
     )
 
     new_departments = []
@@ -113,7 +127,13 @@ async def ensure_cast(db: AsyncSession, now_ms: int, bcrypt_rounds: int) -> Cast
         await department_store.insert_tags(
             db,
             [
-                {"id": stable_id("tag:" + tag), "name": tag, "description": "", "departments": [], "updated_at": now_ms}
+                {
+                    "id": stable_id("tag:" + tag),
+                    "name": tag,
+                    "description": "",
+                    "departments": [],
+                    "updated_at": now_ms,
+                }
                 for tag in catalog.TAGS
             ],
         )

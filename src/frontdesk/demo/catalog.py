@@ -107,4 +107,11 @@ AGENT_REPLIES = (
     "Great, glad it's sorted!",
     "Let me forward this to our engineers, one moment.",
 )
-CLOSE_COMMENTS = ("", "", "Resolved", "Customer satisfied", "No answer from visitor", "Duplicate of another chat")
+CLOSE_COMMENTS = (
+    "",
+    "",
+    "Resolved",
+    "Customer satisfied",
+    "No answer from visitor",
+    "Duplicate of another chat",
+)

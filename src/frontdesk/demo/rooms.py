@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
-from frontdesk.clock import iso
 from frontdesk.demo import catalog
 from frontdesk.demo.cast import Cast, DemoDepartment
 from frontdesk.demo.randomness import DemoRandom
+from frontdesk.demo.timestamps import iso
 from frontdesk.demo.visitors import WIDGET, DemoVisitor, VisitorFactory
 from frontdesk.services import metrics
 
@@ -34,9 +34,19 @@ class RoomGenerator:
     """Rooms spread evenly over [start_ms, end_ms], in creation order."""
 
     def __init__(
-        self, rand: DemoRandom, cast: Cast, *, start_ms: int, end_ms: int, total: int, guest_base: int, parse_md: Any
+        self,
+        rand: DemoRandom,
+        cast: Cast,
+        *,
+        start_ms: int,
+        end_ms: int,
+        total: int,
+        guest_base: int,
+        parse_md: Any,
+        max_replies: int = 4,
     ) -> None:
         self.rand = rand
+        self.max_replies = max_replies
         self.cast = cast
         self.start_ms = start_ms
         self.step = (end_ms - start_ms) / max(total, 1)
@@ -105,7 +115,7 @@ class RoomGenerator:
             agent = rand.pick(self.cast.agents)
             assigned = t + rand.wait_ms(30, 1, 600)
             metrics.apply_agent_assigned(room, agent, assigned)
-            t = timeline.conversation(agent, t, assigned, 2 + int(rand.random() * (3 if state == CLOSED else 4)))
+            t = timeline.conversation(agent, t, assigned, rand.between(1, self.max_replies + 1))
             if state == ON_HOLD:
                 metrics.apply_on_hold(room, t + rand.wait_ms(60, 10, 600))
             elif state == CLOSED:
@@ -132,7 +142,9 @@ class RoomGenerator:
 class _Timeline:
     """Writes one room's messages in time order and applies each to the room as the server would."""
 
-    def __init__(self, gen: RoomGenerator, room: dict[str, Any], visitor: DemoVisitor, sink: list[Any]) -> None:
+    def __init__(
+        self, gen: RoomGenerator, room: dict[str, Any], visitor: DemoVisitor, sink: list[Any]
+    ) -> None:
         self.gen, self.rand, self.room, self.sink = gen, gen.rand, room, sink
         doc = visitor.doc
         self.visitor_u = {"_id": doc["_id"], "username": doc["username"], "name": doc["name"]}
@@ -149,7 +161,13 @@ class _Timeline:
         return ts_ms
 
     def _message(self, ts_ms: int, text: str, user: dict[str, Any]) -> dict[str, Any]:
-        return {"_id": self.rand.random_id(), "rid": self.room["_id"], "msg": text, "ts": iso(ts_ms), "u": user}
+        return {
+            "_id": self.rand.random_id(),
+            "rid": self.room["_id"],
+            "msg": text,
+            "ts": iso(ts_ms),
+            "u": user,
+        }
 
     def visitor_says(self, ts_ms: int, text: str) -> int:
         message = self._message(ts_ms, text, self.visitor_u)
@@ -178,17 +196,20 @@ class _Timeline:
             visitor_last = visitor_next
         return t
 
-    def close(self, at_ms: int, *, by_visitor: bool, tags: tuple[str, ...], agent: dict[str, str] | None = None) -> None:
+    def close(
+        self, at_ms: int, *, by_visitor: bool, tags: tuple[str, ...], agent: dict[str, str] | None = None
+    ) -> None:
+        by_visitor = by_visitor or agent is None
         closer = self.visitor_u if by_visitor or agent is None else agent
-        metrics.apply_close(
-            self.room, closer="visitor" if closer is self.visitor_u else "user", closed_by=closer, now_ms=at_ms,
-            tags=tags,
-        )  # fmt: skip
+        role: Literal["user", "visitor"] = "visitor" if by_visitor else "user"
+        metrics.apply_close(self.room, closer=role, closed_by=closer, now_ms=at_ms, tags=tags)
         comment = "" if by_visitor else self.rand.pick(catalog.CLOSE_COMMENTS)
         sent = at_ms + self.rand.between(20, 120)
         message = self._message(sent, comment, closer)
-        message.update(t="livechat-close", groupable=False, transcriptRequested=False, md=self.gen.md(comment))
-        if closer is self.visitor_u:
+        message.update(
+            t="livechat-close", groupable=False, transcriptRequested=False, md=self.gen.md(comment)
+        )
+        if by_visitor:
             message["token"] = self.token
         self._save(message, sent)
 

@@ -1,4 +1,4 @@
-"""Writing messages into a livechat room, with every effect on the room (counters, metrics) in the same step."""
+"""Writing messages into a livechat room, with every effect on the room (counters, metrics) at once."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from frontdesk.errors import MeteorError, PlainError
 from frontdesk.ids import random_id
 from frontdesk.markdown import parse
 from frontdesk.models.users import User
+from frontdesk.realtime import notify as realtime
 from frontdesk.services import metrics
 from frontdesk.services import settings as settings_service
 from frontdesk.store import messages as store
@@ -71,6 +72,7 @@ async def do_save_message(db: AsyncSession, room: dict[str, Any], message: dict[
     await store.insert_messages(db, [message])
     metrics.record_message(room, message, now)
     await room_store.save_room(db, room)
+    await realtime.message_saved(db, room, message)
 
 
 async def do_system_message(
@@ -84,11 +86,12 @@ async def do_system_message(
     notify: bool = True,
     **extra: Any,
 ) -> dict[str, Any]:
-    """A system message (`t` set). `notify` ones also become the room's lastMessage; hidden ones only count."""
+    """A system message (`t` set): `notify` ones become the room's lastMessage, hidden ones only count."""
     message = build_message(room["_id"], msg, author, now, t=kind, groupable=False, **extra)
     await store.insert_messages(db, [message])
     if notify:
         metrics.apply_message_counters(room, message, now)
     else:
         metrics.apply_hidden_system_message(room, now)
+    await realtime.message_saved(db, room, message)
     return message

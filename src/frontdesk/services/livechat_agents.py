@@ -20,7 +20,12 @@ async def agent_card(db: AsyncSession, agent: User) -> dict[str, Any]:
     values = await settings_service.get_values(db, ["Livechat_show_agent_info", "Livechat_show_agent_email"])
     if not values["Livechat_show_agent_info"]:
         return {"hiddenInfo": True}
-    card: dict[str, Any] = {"_id": agent.id, "username": agent.username, "name": agent.name, "status": agent.status}
+    card: dict[str, Any] = {
+        "_id": agent.id,
+        "username": agent.username,
+        "name": agent.name,
+        "status": agent.status,
+    }
     if values["Livechat_show_agent_email"] and agent.email:
         card["emails"] = [{"address": agent.email, "verified": False}]
     livechat = agent.extra.get("livechat") if agent.extra else None
@@ -40,7 +45,9 @@ async def check_agent_info(db: AsyncSession, visitor: dict[str, Any], rid: str) 
     return await agent_card(db, agent)
 
 
-async def check_next_agent(db: AsyncSession, visitor: dict[str, Any], department: str | None) -> dict[str, Any] | None:
+async def check_next_agent(
+    db: AsyncSession, visitor: dict[str, Any], department: str | None
+) -> dict[str, Any] | None:
     """agent.next: who would take a new chat now; None when the visitor already has an open room."""
     if await open_room_of_visitor(db, visitor["token"]) is not None:
         return None

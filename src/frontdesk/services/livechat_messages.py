@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from frontdesk.clock import iso, parse_iso
 from frontdesk.errors import MeteorError, PlainError
 from frontdesk.models.users import User
+from frontdesk.realtime import notify
 from frontdesk.services.chat_messages import (
     author_of_user,
     author_of_visitor,
@@ -42,7 +43,9 @@ async def check_visitor_message(
     now = not_before_last(room, now)
     author = author_of_visitor(visitor)
     alias = visitor.get("name") or visitor["username"]
-    message = build_message(room["_id"], text, author, now, message_id=mid, token=visitor["token"], alias=alias)
+    message = build_message(
+        room["_id"], text, author, now, message_id=mid, token=visitor["token"], alias=alias
+    )
     await do_save_message(db, room, message, now)
     return message
 
@@ -76,7 +79,9 @@ async def check_agent_message(
     return message
 
 
-async def _own_message(db: AsyncSession, visitor: dict[str, Any], rid: Any, message_id: str) -> dict[str, Any]:
+async def _own_message(
+    db: AsyncSession, visitor: dict[str, Any], rid: Any, message_id: str
+) -> dict[str, Any]:
     room = await access_visitor_room(db, visitor, rid)
     message = await store.get_message(db, message_id)
     if message is None or message["rid"] != room["_id"]:
@@ -92,7 +97,12 @@ async def check_edit_visitor_message(
     message = await _own_message(db, visitor, rid, message_id)
     text = await check_text(db, msg)
     updated = build_message(
-        message["rid"], text, message["u"], now, message_id=message["_id"], token=message["token"],
+        message["rid"],
+        text,
+        message["u"],
+        now,
+        message_id=message["_id"],
+        token=message["token"],
         alias=message.get("alias"),
     )
     updated["ts"] = message["ts"]
@@ -104,6 +114,8 @@ async def check_edit_visitor_message(
         room["lastMessage"] = updated
         room["_updatedAt"] = iso(now)
         await room_store.save_room(db, room)
+    if room is not None:
+        await notify.message_saved(db, room, updated)
     return updated
 
 
@@ -112,6 +124,7 @@ async def check_delete_visitor_message(
 ) -> dict[str, Any]:
     message = await _own_message(db, visitor, rid, message_id)
     await store.delete_message(db, message["_id"])
+    notify.message_deleted(db, message["rid"], message["_id"])
     return {"_id": message["_id"], "ts": message["ts"]}
 
 

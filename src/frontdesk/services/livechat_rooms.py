@@ -10,6 +10,7 @@ from frontdesk.clock import iso
 from frontdesk.errors import MeteorError, PlainError
 from frontdesk.ids import object_id, random_id
 from frontdesk.models.users import User
+from frontdesk.realtime import notify
 from frontdesk.services import metrics, routing
 from frontdesk.services import settings as settings_service
 from frontdesk.services.chat_messages import author_of_user, author_of_visitor, do_system_message
@@ -126,6 +127,7 @@ async def do_create_room(
     await inquiry_store.insert_inquiries(db, [inquiry])
     await do_system_message(db, room, "livechat-started", "", author, now, token=visitor["token"])
     await room_store.save_room(db, room)
+    await notify.room_created(db, room, inquiry)
     if status == "ready":
         if default_agent is not None:
             locked = await agent_store.lock_users(db, [default_agent.id])
@@ -149,6 +151,7 @@ async def do_close(
 ) -> None:
     """§4.4: close fields and metrics, inquiry and subscriptions gone, `livechat-close`, then re-route."""
     metrics.apply_close(room, closer=closer, closed_by=closed_by, now_ms=now, tags=tags or [])  # type: ignore[arg-type]
+    await notify.room_closing(db, room)
     await inquiry_store.delete_by_room(db, room["_id"])
     await subscription_store.delete_room_subscriptions(db, room["_id"])
     extra: dict[str, Any] = {"transcriptRequested": False}
@@ -167,7 +170,12 @@ async def check_close_by_visitor(db: AsyncSession, visitor: dict[str, Any], rid:
         raise PlainError("room-closed")
     comment = "Closed by visitor"
     await do_close(
-        db, room, now, closer="visitor", closed_by=author_of_visitor(visitor), comment=comment,
+        db,
+        room,
+        now,
+        closer="visitor",
+        closed_by=author_of_visitor(visitor),
+        comment=comment,
         visitor_token=visitor["token"],
     )
     return comment
@@ -185,14 +193,17 @@ async def check_close_by_user(
     if not subscribed and not await has_permission(db, user, "close-others-livechat-room"):
         raise PlainError("error-not-authorized")
     text = (comment or "").strip()
-    if not text and await settings_service.get_value(db, "Livechat_request_comment_when_closing_conversation"):
+    if not text and await settings_service.get_value(
+        db, "Livechat_request_comment_when_closing_conversation"
+    ):
         raise MeteorError("error-comment-is-required", "Comment is required")
     all_tags = list(tags or [])
     if room.get("departmentId"):
         department = await department_store.get_department(db, room["departmentId"]) or {}
         if department.get("requestTagBeforeClosingChat") and not (all_tags or room.get("tags")):
             raise MeteorError(
-                "error-tags-must-be-assigned-before-closing-chat", "Tag(s) must be assigned before closing the chat"
+                "error-tags-must-be-assigned-before-closing-chat",
+                "Tag(s) must be assigned before closing the chat",
             )
         all_tags += [t for t in department.get("chatClosingTags") or [] if t not in all_tags]
     await do_close(db, room, now, closer="user", closed_by=author_of_user(user), comment=text, tags=all_tags)

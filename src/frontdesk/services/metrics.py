@@ -51,7 +51,7 @@ def new_room(
     department_id: str | None = None,
     extra: Mapping[str, Any] | None = None,
 ) -> Room:
-    """§4.1: a new livechat room; `visitor` is the visitor document, `extra` adds fields (customFields ...)."""
+    """§4.1: a new livechat room for a visitor document; `extra` adds fields (customFields ...)."""
     now = iso(now_ms)
     snapshot: dict[str, Any] = {
         "_id": visitor["_id"],
@@ -113,7 +113,7 @@ def _count_message(room: Room, message: Message, now_ms: int, now: str) -> None:
 
 
 def apply_message_counters(room: Room, message: Message, now_ms: int) -> None:
-    """§4.3 for any message that notifies (system ones such as livechat-started/-close too): msgs, lm, lastMessage."""
+    """§4.3 `msgs`, `lm`, `lastMessage`, for any notifying message (livechat-started/-close too)."""
     _count_message(room, message, now_ms, iso(now_ms))
 
 
@@ -131,7 +131,7 @@ def _visitor_message(room: Room, message: Message, now: str) -> None:
 
 
 def apply_visitor_message(room: Room, message: Message, now_ms: int) -> None:
-    """§4.3 visitor hooks: `v.lastMessageTs`, the start of a query (`metrics.v.lq`), waiting for a response."""
+    """§4.3 visitor hooks: `v.lastMessageTs`, a query's start (`metrics.v.lq`), `waitingResponse`."""
     _visitor_message(room, message, iso(now_ms))
 
 
@@ -180,7 +180,7 @@ def _agent_message(room: Room, message: Message, now_ms: int, now: str) -> None:
 
 
 def apply_agent_message(room: Room, message: Message, now_ms: int) -> None:
-    """§4.3 agent hooks: response and reaction metrics, `metrics.servedBy.lr`, `responseBy`; sender = `message.u`."""
+    """§4.3 agent hooks (the agent is `message.u`): response/reaction metrics, `servedBy.lr`, `responseBy`."""
     _agent_message(room, message, now_ms, iso(now_ms))
 
 

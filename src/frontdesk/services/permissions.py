@@ -37,6 +37,7 @@ DEFAULT_PERMISSIONS: dict[str, list[str]] = {
     "edit-livechat-room-customfields": [_M, _MON, _A, _ADM],
     "view-livechat-room-customfields": [_M, _MON, _A, _ADM],
     "on-hold-livechat-room": [_M, _MON, _A, _ADM],
+    "on-hold-others-livechat-room": [_M, _MON, _ADM],
     "edit-omnichannel-contact": [_M, _A, _ADM],
     "manage-livechat-tags": [_M, _ADM],
     "create-user": [_ADM],

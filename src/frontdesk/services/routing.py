@@ -14,6 +14,7 @@ from frontdesk.clock import iso
 from frontdesk.errors import MeteorError
 from frontdesk.ids import random_id
 from frontdesk.models.users import User
+from frontdesk.realtime import notify
 from frontdesk.services import metrics
 from frontdesk.services import settings as settings_service
 from frontdesk.services.chat_messages import author_of_user, do_system_message
@@ -88,14 +89,17 @@ async def do_assign(
     previous = (room.get("servedBy") or {}).get("_id")
     if previous and previous != agent.id:
         await subscription_store.delete_subscription(db, room["_id"], previous)
+    subscription = None
     if await subscription_store.get_subscription(db, room["_id"], agent.id) is None:
-        await subscription_store.insert_subscription(db, subscription_doc(room, agent, now))
+        subscription = subscription_doc(room, agent, now)
+        await subscription_store.insert_subscription(db, subscription)
     metrics.apply_agent_assigned(room, {"_id": agent.id, "username": agent.username}, now)
     author = author_of_user(agent)
     await do_system_message(db, room, "command", "connected", author, now, notify=False)
     await do_system_message(db, room, "uj", agent.username, author, now, notify=False)
     await agent_store.bump_livechat_count(db, agent.id)
     await room_store.save_room(db, room)
+    await notify.agent_assigned(db, room, inquiry, agent, subscription, previous)
 
 
 def subscription_doc(room: dict[str, Any], agent: User, now: int) -> dict[str, Any]:
@@ -131,7 +135,10 @@ async def check_take_inquiry(
         raise MeteorError("error-inquiry-taken", "Inquiry already taken")
     locked = await agent_store.lock_users(db, [agent.id])
     if not locked or not is_online(locked[0]):
-        raise MeteorError("error-agent-status-service-offline", "Agent status is offline or Omnichannel service is not active")
+        raise MeteorError(
+            "error-agent-status-service-offline",
+            "Agent status is offline or Omnichannel service is not active",
+        )
     room = await room_store.get_room(db, inquiry["rid"], for_update=True)
     if room is None or room.get("open") is not True:
         raise MeteorError("error-room-closed", "Room closed")

@@ -41,6 +41,7 @@ DEFINITIONS: dict[str, SettingDef] = {
     "Livechat_request_comment_when_closing_conversation": SettingDef("boolean", False),
     "Omnichannel_allow_visitors_to_close_conversation": SettingDef("boolean", True, public=True),
     "Store_Last_Message": SettingDef("boolean", True),
+    "Omnichannel_enable_department_removal": SettingDef("boolean", False),
     "Message_MaxAllowedSize": SettingDef("int", 5000, public=True),
 }
 

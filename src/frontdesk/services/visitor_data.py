@@ -54,8 +54,14 @@ async def do_page_visited(
     location = (page.get("location") or {}).get("href", "")
     title = page.get("title", "")
     message = await do_system_message(
-        db, room, "livechat_navigation_history", f"{title} - {location}", author_of_visitor(visitor), now,
-        notify=False, navigation={"page": page, "token": visitor["token"]},
+        db,
+        room,
+        "livechat_navigation_history",
+        f"{title} - {location}",
+        author_of_visitor(visitor),
+        now,
+        notify=False,
+        navigation={"page": page, "token": visitor["token"]},
     )
     await room_store.save_room(db, room)
     return message

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from frontdesk.clock import iso
 from frontdesk.errors import MeteorError, PlainError
 from frontdesk.ids import object_id
+from frontdesk.realtime import notify
 from frontdesk.store import custom_fields as custom_field_store
 from frontdesk.store import departments as department_store
 from frontdesk.store import inquiries as inquiry_store
@@ -51,7 +52,8 @@ async def check_register_visitor(db: AsyncSession, data: dict[str, Any], now: in
         if department is None:
             raise MeteorError("error-invalid-department", "The provided department is invalid")
         department_id = department["_id"]
-    email = data.get("email").strip().lower() if isinstance(data.get("email"), str) else None
+    raw_email = data.get("email")
+    email = raw_email.strip().lower() if isinstance(raw_email, str) else None
     phone = data.get("phone") if isinstance(data.get("phone"), str) else None
     existing = await store.get_by_token(db, token)
     if existing is None and (phone or email):
@@ -87,7 +89,9 @@ async def _guest_username(db: AsyncSession, now: int) -> str:
     return f"guest-{await settings_store.next_counter(db, 'Livechat_guest_count', 1, now)}"
 
 
-async def _apply_visitor_fields(db: AsyncSession, visitor: dict[str, Any], fields: list[dict[str, Any]]) -> None:
+async def _apply_visitor_fields(
+    db: AsyncSession, visitor: dict[str, Any], fields: list[dict[str, Any]]
+) -> None:
     data = visitor.setdefault("livechatData", {})
     for field in fields:
         definition = await custom_field_store.get_custom_field(db, field["key"])
@@ -111,6 +115,7 @@ async def do_set_status(db: AsyncSession, visitor: dict[str, Any], status: str, 
     visitor["_updatedAt"] = iso(now)
     await store.save_visitor(db, visitor)
     await refresh_room_snapshots(db, visitor, now)
+    await notify.visitor_changed(db, visitor)
 
 
 async def check_delete_visitor(db: AsyncSession, visitor: dict[str, Any], now: int) -> dict[str, Any]:

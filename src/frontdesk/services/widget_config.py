@@ -22,8 +22,15 @@ SURVEY = {
 
 async def widget_config(db: AsyncSession, token: str | None, department: str | None) -> dict[str, Any]:
     values = await settings_service.get_values(
-        db, ["Livechat_enabled", "Livechat_title", "Livechat_title_color", "Message_MaxAllowedSize",
-             "Livechat_show_agent_info", "Livechat_accept_chats_with_no_agents"],
+        db,
+        [
+            "Livechat_enabled",
+            "Livechat_title",
+            "Livechat_title_color",
+            "Message_MaxAllowedSize",
+            "Livechat_show_agent_info",
+            "Livechat_accept_chats_with_no_agents",
+        ],
     )
     if not values["Livechat_enabled"]:
         return {"enabled": False}

@@ -68,7 +68,11 @@ async def upsert_department_agent(
     await remove_department_agent(db, department_id, agent_id)
     await db.execute(
         insert(DepartmentAgent).values(
-            department_id=department_id, agent_id=agent_id, username=username, count=count, order=order,
+            department_id=department_id,
+            agent_id=agent_id,
+            username=username,
+            count=count,
+            order=order,
             updated_at=now,
         )
     )

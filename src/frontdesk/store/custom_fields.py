@@ -18,11 +18,17 @@ async def get_custom_field(db: AsyncSession, field_id: str) -> dict[str, Any] | 
 
 async def save_custom_field(db: AsyncSession, doc: dict[str, Any]) -> None:
     await db.execute(delete(CustomField).where(CustomField.id == doc["_id"]))
-    row = {"id": doc["_id"], "scope": doc.get("scope", "visitor"), "updated_at": ms(doc.get("_updatedAt")) or 0}
+    row = {
+        "id": doc["_id"],
+        "scope": doc.get("scope", "visitor"),
+        "updated_at": ms(doc.get("_updatedAt")) or 0,
+    }
     await db.execute(insert(CustomField).values(**row, doc=dumps(doc)))
 
 
-async def list_custom_fields(db: AsyncSession, offset: int, limit: int | None) -> tuple[list[dict[str, Any]], int]:
+async def list_custom_fields(
+    db: AsyncSession, offset: int, limit: int | None
+) -> tuple[list[dict[str, Any]], int]:
     stmt = select(CustomField.doc).order_by(CustomField.id).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)

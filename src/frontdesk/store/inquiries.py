@@ -34,7 +34,9 @@ async def save_inquiry(db: AsyncSession, doc: dict[str, Any]) -> None:
     await db.execute(update(Inquiry).where(Inquiry.id == row["id"]).values(**row))
 
 
-async def get_inquiry(db: AsyncSession, inquiry_id: str, *, for_update: bool = False) -> dict[str, Any] | None:
+async def get_inquiry(
+    db: AsyncSession, inquiry_id: str, *, for_update: bool = False
+) -> dict[str, Any] | None:
     stmt = select(Inquiry.doc).where(Inquiry.id == inquiry_id)
     if for_update:
         stmt = stmt.with_for_update()
@@ -67,10 +69,8 @@ async def list_by_status(
     conds = [Inquiry.status == status]
     if departments is not None:
         named = [d for d in departments if d is not None]
-        cond = Inquiry.department_id.in_(named)
-        if None in departments:
-            cond = cond | Inquiry.department_id.is_(None)
-        conds.append(cond)
+        in_named = Inquiry.department_id.in_(named)
+        conds.append(in_named | Inquiry.department_id.is_(None) if None in departments else in_named)
     order = (Inquiry.ts.desc(), Inquiry.id.desc()) if newest_first else (Inquiry.ts.asc(), Inquiry.id.asc())
     stmt = select(Inquiry.doc).where(*conds).order_by(*order).offset(offset)
     if limit is not None:

@@ -137,21 +137,23 @@ def conditions(f: RoomFilter, dialect_name: str) -> list[ColumnElement[bool]]:
         tagged = select(RoomTag.room_id).where(_one_of(RoomTag.tag, f.tags))
         where.append(Room.id.in_(tagged) if f.tags else false())
     for key, pattern in f.custom_fields.items():
-        value = dialect.json_text(Room.doc, ["livechatData", *key.split(".")], dialect_name)
+        value = dialect.json_string(Room.doc, ["livechatData", *key.split(".")], dialect_name)
         where.append(dialect.regex_match_i(value, pattern, dialect_name))
     return where
 
 
-def sort_key(path: str, dialect_name: str) -> Any:
+def sort_keys(path: str, dialect_name: str) -> list[Any]:
     column = SORT_COLUMNS.get(path)
     if column is not None:
-        return column
-    return dialect.json_text(Room.doc, path.split("."), dialect_name)
+        return [column]
+    return dialect.json_sort_keys(Room.doc, path.split("."), dialect_name)
 
 
 def order_by(sort: list[tuple[str, int]], dialect_name: str) -> list[Any]:
     """ORDER BY for a Rocket.Chat sort; `_id` breaks ties so pages never overlap."""
-    clauses = [dialect.order_nulls(sort_key(p, dialect_name), d < 0, dialect_name) for p, d in sort]
+    clauses = [
+        dialect.order_nulls(key, d < 0, dialect_name) for p, d in sort for key in sort_keys(p, dialect_name)
+    ]
     if not any(p == "_id" for p, _ in sort):
         last_desc = bool(sort) and sort[-1][1] < 0
         clauses.append(Room.id.desc() if last_desc else Room.id.asc())

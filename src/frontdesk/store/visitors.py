@@ -43,7 +43,9 @@ async def get_by_id(db: AsyncSession, visitor_id: str) -> dict[str, Any] | None:
     return loads(text) if text is not None else None
 
 
-async def find_by_phone_or_email(db: AsyncSession, phone: str | None, email: str | None) -> dict[str, Any] | None:
+async def find_by_phone_or_email(
+    db: AsyncSession, phone: str | None, email: str | None
+) -> dict[str, Any] | None:
     for column, value in ((Visitor.phone, phone), (Visitor.email, email)):
         if value:
             text = (await db.execute(select(Visitor.doc).where(column == value).limit(1))).scalar()

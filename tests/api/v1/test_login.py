@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 
 import httpx
+from sqlalchemy import update
 
 from factories import ADMIN_PASSWORD, admin_headers, login, make_user
 from frontdesk.db.engine import Database
+from frontdesk.models.users import User
 from frontdesk.services.bootstrap import TEST_ADMIN
 
 NOT_LOGGED_IN = {
@@ -114,6 +116,6 @@ async def test_deactivated_user_cannot_log_in(client: httpx.AsyncClient, db: Dat
     user = await make_user(db, ["user"])
     await login(client, user["username"], user["password"])
     async with db.engine.begin() as conn:
-        await conn.exec_driver_sql("UPDATE users SET active = 0 WHERE username = ?", (user["username"],))
+        await conn.execute(update(User).where(User.username == user["username"]).values(active=False))
     res = await client.post("/api/v1/login", json={"user": user["username"], "password": user["password"]})
     assert res.status_code == 401

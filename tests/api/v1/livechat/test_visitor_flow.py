@@ -15,8 +15,11 @@ async def test_no_agent_online_refuses_a_room(client: httpx.AsyncClient) -> None
     visitor = await make_visitor(client)
     res = await client.get("/api/v1/livechat/room", params={"token": visitor["token"]})
     assert res.status_code == 400
-    assert res.json() == {"success": False, "error": "Sorry, no online agents [no-agent-online]",
-                          "errorType": "no-agent-online"}
+    assert res.json() == {
+        "success": False,
+        "error": "Sorry, no online agents [no-agent-online]",
+        "errorType": "no-agent-online",
+    }
     await set_setting(client, "Livechat_accept_chats_with_no_agents", True)
     room = await open_room(client, visitor["token"])
     assert room["open"] is True and "servedBy" not in room
@@ -24,9 +27,14 @@ async def test_no_agent_online_refuses_a_room(client: httpx.AsyncClient) -> None
 
 async def test_register_visitor_rules(client: httpx.AsyncClient) -> None:
     res = await client.post("/api/v1/livechat/visitor", json={"visitor": {"token": "  "}})
-    assert res.json() == {"success": False, "error": "Token cannot be empty [error-invalid-token]",
-                          "errorType": "error-invalid-token"}
-    res = await client.post("/api/v1/livechat/visitor", json={"visitor": {"token": "t1", "department": "nope"}})
+    assert res.json() == {
+        "success": False,
+        "error": "Token cannot be empty [error-invalid-token]",
+        "errorType": "error-invalid-token",
+    }
+    res = await client.post(
+        "/api/v1/livechat/visitor", json={"visitor": {"token": "t1", "department": "nope"}}
+    )
     assert res.json()["errorType"] == "error-invalid-department"
     res = await client.post("/api/v1/livechat/visitor", json={"visitor": {}})
     assert res.json()["errorType"] == "invalid-params"
@@ -63,20 +71,25 @@ async def test_room_messages_and_close(client: httpx.AsyncClient, db: Database, 
     assert msg["md"][0]["type"] == "PARAGRAPH"
     assert msg["u"] == {"_id": visitor["_id"], "username": visitor["username"], "name": "Elsie Teng"}
 
-    edited = await client.put(f"/api/v1/livechat/message/{msg['_id']}",
-                              json={"token": token, "rid": room["_id"], "msg": "Hello again"})
+    edited = await client.put(
+        f"/api/v1/livechat/message/{msg['_id']}",
+        json={"token": token, "rid": room["_id"], "msg": "Hello again"},
+    )
     assert edited.status_code == 200 and edited.json()["message"]["msg"] == "Hello again"
     listed = await room_info(client, room["_id"])
     assert listed["lastMessage"]["msg"] == "Hello again"
-    read = await client.get(f"/api/v1/livechat/message/{msg['_id']}", params={"token": token, "rid": room["_id"]})
+    read = await client.get(
+        f"/api/v1/livechat/message/{msg['_id']}", params={"token": token, "rid": room["_id"]}
+    )
     assert read.json()["message"]["editedAt"]
 
     history = await client.get(f"/api/v1/livechat/messages.history/{room['_id']}", params={"token": token})
     types = [m.get("t") for m in history.json()["messages"]]
     assert types[0] is None and "livechat-started" in types and "uj" in types
 
-    deleted = await client.request("DELETE", f"/api/v1/livechat/message/{msg['_id']}",
-                                   json={"token": token, "rid": room["_id"]})
+    deleted = await client.request(
+        "DELETE", f"/api/v1/livechat/message/{msg['_id']}", json={"token": token, "rid": room["_id"]}
+    )
     assert deleted.json()["message"]["_id"] == msg["_id"]
 
     closed = await client.post("/api/v1/livechat/room.close", json={"token": token, "rid": room["_id"]})
@@ -86,7 +99,9 @@ async def test_room_messages_and_close(client: httpx.AsyncClient, db: Database, 
     assert after["lastMessage"]["t"] == "livechat-close"
     twice = await client.post("/api/v1/livechat/room.close", json={"token": token, "rid": room["_id"]})
     assert twice.json() == {"success": False, "error": "room-closed", "stack": twice.json().get("stack")}
-    late = await client.post("/api/v1/livechat/message", json={"token": token, "rid": room["_id"], "msg": "x"})
+    late = await client.post(
+        "/api/v1/livechat/message", json={"token": token, "rid": room["_id"], "msg": "x"}
+    )
     assert late.status_code == 400 and late.json()["error"] == "room-closed"
 
 
@@ -97,15 +112,27 @@ async def test_a_visitor_cannot_touch_another_visitors_room(client: httpx.AsyncC
     room = await open_room(client, alice["token"])
     msg = await send_visitor_message(client, alice["token"], room["_id"], "private")
     attempts = [
-        client.post("/api/v1/livechat/message", json={"token": mallory["token"], "rid": room["_id"], "msg": "hi"}),
+        client.post(
+            "/api/v1/livechat/message", json={"token": mallory["token"], "rid": room["_id"], "msg": "hi"}
+        ),
         client.get("/api/v1/livechat/room", params={"token": mallory["token"], "rid": room["_id"]}),
         client.get(f"/api/v1/livechat/messages.history/{room['_id']}", params={"token": mallory["token"]}),
-        client.get(f"/api/v1/livechat/message/{msg['_id']}", params={"token": mallory["token"], "rid": room["_id"]}),
-        client.put(f"/api/v1/livechat/message/{msg['_id']}",
-                   json={"token": mallory["token"], "rid": room["_id"], "msg": "x"}),
+        client.get(
+            f"/api/v1/livechat/message/{msg['_id']}", params={"token": mallory["token"], "rid": room["_id"]}
+        ),
+        client.put(
+            f"/api/v1/livechat/message/{msg['_id']}",
+            json={"token": mallory["token"], "rid": room["_id"], "msg": "x"},
+        ),
         client.post("/api/v1/livechat/room.close", json={"token": mallory["token"], "rid": room["_id"]}),
-        client.post("/api/v1/livechat/room.survey",
-                    json={"token": mallory["token"], "rid": room["_id"], "data": [{"name": "satisfaction", "value": "5"}]}),
+        client.post(
+            "/api/v1/livechat/room.survey",
+            json={
+                "token": mallory["token"],
+                "rid": room["_id"],
+                "data": [{"name": "satisfaction", "value": "5"}],
+            },
+        ),
     ]
     for attempt in attempts:
         res = await attempt
@@ -121,7 +148,10 @@ async def test_a_visitor_cannot_touch_another_visitors_room(client: httpx.AsyncC
         ({"token": "nope", "rid": "x", "msg": "hi"}, "invalid-token"),
         ({"token": ["t"], "rid": "x", "msg": "hi"}, "must be string [invalid-params]"),
         ({"rid": "x", "msg": "hi"}, "must have required property 'token' [invalid-params]"),
-        ({"token": "a", "rid": "x", "msg": "hi", "extra": 1}, "must NOT have additional properties [invalid-params]"),
+        (
+            {"token": "a", "rid": "x", "msg": "hi", "extra": 1},
+            "must NOT have additional properties [invalid-params]",
+        ),
     ],
 )
 async def test_message_errors(client: httpx.AsyncClient, body: dict[str, object], error: str) -> None:
@@ -133,14 +163,24 @@ async def test_survey_and_status(client: httpx.AsyncClient, db: Database) -> Non
     await make_agent(client, db)
     visitor = await make_visitor(client)
     room = await open_room(client, visitor["token"])
-    data = [{"name": "satisfaction", "value": "5"}, {"name": "bogus", "value": "1"},
-            {"name": "agentKnowledge", "value": "9"}, {"name": "additionalFeedback", "value": "great"}]
-    res = await client.post("/api/v1/livechat/room.survey", json={"token": visitor["token"], "rid": room["_id"], "data": data})
+    data = [
+        {"name": "satisfaction", "value": "5"},
+        {"name": "bogus", "value": "1"},
+        {"name": "agentKnowledge", "value": "9"},
+        {"name": "additionalFeedback", "value": "great"},
+    ]
+    res = await client.post(
+        "/api/v1/livechat/room.survey", json={"token": visitor["token"], "rid": room["_id"], "data": data}
+    )
     assert res.json()["data"] == {"satisfaction": "5", "additionalFeedback": "great"}
-    bad = await client.post("/api/v1/livechat/room.survey",
-                            json={"token": visitor["token"], "rid": room["_id"], "data": [{"name": "x", "value": "1"}]})
+    bad = await client.post(
+        "/api/v1/livechat/room.survey",
+        json={"token": visitor["token"], "rid": room["_id"], "data": [{"name": "x", "value": "1"}]},
+    )
     assert bad.json()["error"] == "invalid-data"
-    status = await client.post("/api/v1/livechat/visitor.status", json={"token": visitor["token"], "status": "away"})
+    status = await client.post(
+        "/api/v1/livechat/visitor.status", json={"token": visitor["token"], "status": "away"}
+    )
     assert status.json() == {"token": visitor["token"], "status": "away", "success": True}
     assert (await room_info(client, room["_id"]))["v"]["status"] == "away"
 

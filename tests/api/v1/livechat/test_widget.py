@@ -20,7 +20,9 @@ async def test_config_without_and_with_a_visitor(client: httpx.AsyncClient, db: 
     visitor = await make_visitor(client)
     room = await open_room(client, visitor["token"])
     cfg = (await client.get("/api/v1/livechat/config", params={"token": visitor["token"]})).json()["config"]
-    assert cfg["online"] is True and cfg["guest"]["_id"] == visitor["_id"] and cfg["room"]["_id"] == room["_id"]
+    assert (
+        cfg["online"] is True and cfg["guest"]["_id"] == visitor["_id"] and cfg["room"]["_id"] == room["_id"]
+    )
     assert cfg["agent"]["_id"] == agent["id"]
     bad = await client.get("/api/v1/livechat/config", params={"nope": "1"})
     assert bad.status_code == 400 and bad.json()["errorType"] == "invalid-params"
@@ -49,23 +51,40 @@ async def test_custom_fields(client: httpx.AsyncClient, db: Database) -> None:
     await make_agent(client, db)
     async with db.session() as session:
         await custom_field_store.save_custom_field(session, {"_id": "plan", "label": "Plan", "scope": "room"})
-        await custom_field_store.save_custom_field(session, {"_id": "city", "label": "City", "scope": "visitor"})
+        await custom_field_store.save_custom_field(
+            session, {"_id": "city", "label": "City", "scope": "visitor"}
+        )
     visitor = await make_visitor(client)
     room = await open_room(client, visitor["token"])
-    res = await client.post("/api/v1/livechat/custom.field",
-                            json={"token": visitor["token"], "key": "plan", "value": "gold", "overwrite": True})
+    res = await client.post(
+        "/api/v1/livechat/custom.field",
+        json={"token": visitor["token"], "key": "plan", "value": "gold", "overwrite": True},
+    )
     assert res.json()["field"] == {"key": "plan", "value": "gold", "overwrite": True}
-    res = await client.post("/api/v1/livechat/custom.fields", json={"token": visitor["token"], "customFields": [
-        {"key": "city", "value": "Porto", "overwrite": False}, {"key": "plan", "value": "x", "overwrite": False}]})
+    res = await client.post(
+        "/api/v1/livechat/custom.fields",
+        json={
+            "token": visitor["token"],
+            "customFields": [
+                {"key": "city", "value": "Porto", "overwrite": False},
+                {"key": "plan", "value": "x", "overwrite": False},
+            ],
+        },
+    )
     assert res.status_code == 200
     assert (await room_info(client, room["_id"]))["livechatData"] == {"plan": "gold"}
     got = (await client.get(f"/api/v1/livechat/visitor/{visitor['token']}")).json()["visitor"]
     assert got["livechatData"] == {"city": "Porto"}
-    listed = await client.get("/api/v1/livechat/rooms", params={"customFields": '{"plan":"GOLD"}'},
-                              headers=(await make_agent(client, db, roles=("livechat-manager",)))["headers"])
+    listed = await client.get(
+        "/api/v1/livechat/rooms",
+        params={"customFields": '{"plan":"GOLD"}'},
+        headers=(await make_agent(client, db, roles=("livechat-manager",)))["headers"],
+    )
     assert listed.json()["total"] == 1
-    bad = await client.post("/api/v1/livechat/custom.field",
-                            json={"token": visitor["token"], "key": "nope", "value": "1", "overwrite": True})
+    bad = await client.post(
+        "/api/v1/livechat/custom.field",
+        json={"token": visitor["token"], "key": "nope", "value": "1", "overwrite": True},
+    )
     assert bad.status_code == 400 and bad.json()["error"] == "invalid-custom-field"
 
 
@@ -74,12 +93,15 @@ async def test_page_visited_and_offline_message(client: httpx.AsyncClient, db: D
     visitor = await make_visitor(client)
     room = await open_room(client, visitor["token"])
     page = {"change": "url", "title": "Pricing", "location": {"href": "https://shop.example/pricing"}}
-    res = await client.post("/api/v1/livechat/page.visited",
-                            json={"token": visitor["token"], "rid": room["_id"], "pageInfo": page})
+    res = await client.post(
+        "/api/v1/livechat/page.visited",
+        json={"token": visitor["token"], "rid": room["_id"], "pageInfo": page},
+    )
     assert res.json()["page"]["t"] == "livechat_navigation_history"
     assert res.json()["page"]["msg"] == "Pricing - https://shop.example/pricing"
-    off = await client.post("/api/v1/livechat/offline.message",
-                            json={"name": "Zed", "email": "z@x.io", "message": "call me"})
+    off = await client.post(
+        "/api/v1/livechat/offline.message", json={"name": "Zed", "email": "z@x.io", "message": "call me"}
+    )
     assert off.json() == {"message": "Livechat offline message sent", "success": True}
     bad = await client.post("/api/v1/livechat/offline.message", json={"name": "Zed"})
     assert bad.json()["errorType"] == "invalid-params"

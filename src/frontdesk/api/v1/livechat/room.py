@@ -58,7 +58,9 @@ async def get_room(request: Request, db: Db, now: Now) -> Response:
         raise PlainError("Match error: Missing key 'token'")
     rid = query.pop("rid", None)
     agent_id = query.pop("agentId", None)
-    if (rid is not None and not isinstance(rid, str)) or (agent_id is not None and not isinstance(agent_id, str)):
+    if (rid is not None and not isinstance(rid, str)) or (
+        agent_id is not None and not isinstance(agent_id, str)
+    ):
         raise PlainError("Match error: Expected string")
     visitor = await visitors.access_visitor(db, token)
     extra = {"customFields": query} if query else None

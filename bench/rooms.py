@@ -1,0 +1,389 @@
+"""GET livechat/rooms under load: a fixed mix of listing queries against `frontdesk serve`, and the same
+number of requests to a static page of equal size (the HTTP stack's limit) in the same run.
+
+    .venv/bin/python bench/rooms.py --rooms 100000                       # SQLite file in $TMPDIR
+    scripts/with-postgres.sh .venv/bin/python bench/rooms.py --rooms 100000 --database-url '$PG_URL'
+    .venv/bin/python bench/rooms.py --reuse ...                          # skip loading, reuse the database
+
+For each query: service time (one request at a time: p50 / p99) and throughput (C concurrent keep-alive
+connections for a fixed time). Every server runs on 127.0.0.1 only; every loop is bounded in time and
+count. See docs/benchmarks.md for results, and PERFORMANCE.md for why both numbers are quoted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import uvloop
+
+ADMIN_USERNAME = "bench-admin"
+ADMIN_PASS = "bench-admin-password"
+STATIC_BODY_ENV = "FRONTDESK_BENCH_STATIC_BODY"
+MAX_REQUESTS = 200_000  # per phase, whatever the time allows
+JSON_HEADERS = [
+    (b"content-type", b"application/json"),
+    (b"cache-control", b"no-store"),
+    (b"pragma", b"no-cache"),
+]
+
+
+# ---- the static baseline: a raw ASGI app returning one pre-serialised page -------------------------
+
+
+def make_static_app() -> Any:
+    body = Path(os.environ[STATIC_BODY_ENV]).read_bytes()
+    headers = [*JSON_HEADERS, (b"content-length", str(len(body)).encode())]
+
+    async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    return app
+
+
+# ---- servers -------------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def server_env(database_url: str, port: int) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "ADMIN_USERNAME": ADMIN_USERNAME,
+        "ADMIN_PASS": ADMIN_PASS,
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "LOG_LEVEL": "warning",
+    }
+
+
+def wait_for(port: int, proc: subprocess.Popen[bytes], timeout: float = 300) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"server exited with {proc.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("server did not start")
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def start_frontdesk(database_url: str, workers: int) -> tuple[subprocess.Popen[bytes], int]:
+    port = free_port()
+    command = [sys.executable, "-m", "frontdesk.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    proc = subprocess.Popen([*command, "--workers", str(workers)], env=server_env(database_url, port))
+    wait_for(port, proc)
+    return proc, port
+
+
+def start_static(body_file: Path, workers: int) -> tuple[subprocess.Popen[bytes], int]:
+    port = free_port()
+    code = (
+        "import uvicorn; uvicorn.run('rooms:make_static_app', factory=True, host='127.0.0.1', "
+        f"port={port}, workers={workers}, loop='uvloop', http='httptools', access_log=False, "
+        f"log_level='warning', app_dir={str(Path(__file__).parent)!r})"
+    )
+    env = {**os.environ, STATIC_BODY_ENV: str(body_file)}
+    proc = subprocess.Popen([sys.executable, "-c", code], env=env)
+    wait_for(port, proc)
+    return proc, port
+
+
+# ---- data ----------------------------------------------------------------------------------------------
+
+
+def count_rooms(database_url: str) -> int:
+    code = (
+        "import asyncio, sys\n"
+        "from sqlalchemy import text\n"
+        "from frontdesk.config import Settings\n"
+        "from frontdesk.db.engine import Database\n"
+        "async def main():\n"
+        "    db = Database(Settings(DATABASE_URL=sys.argv[1]))\n"
+        "    try:\n"
+        "        async with db.engine.connect() as c:\n"
+        "            print((await c.execute(text('SELECT COUNT(*) FROM rooms'))).scalar_one())\n"
+        "    except Exception:\n"
+        "        print(0)\n"
+        "    finally:\n"
+        "        await db.dispose()\n"
+        "asyncio.run(main())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, database_url], capture_output=True, text=True)
+    return int(out.stdout.strip() or 0)
+
+
+def analyze(database_url: str) -> None:
+    """PostgreSQL's autovacuum analyses a freshly loaded table within a minute or so; do it now."""
+    if database_url.startswith("sqlite"):
+        return
+    subprocess.run(["psql", database_url, "-q", "-c", "VACUUM ANALYZE"], check=True)
+
+
+def load(database_url: str, rooms: int, seed: int) -> float:
+    if database_url.startswith("sqlite:///"):
+        path = database_url.split("///", 1)[1]
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    elif count_rooms(database_url):
+        raise SystemExit("the PostgreSQL database already holds rooms: pass --reuse, or use a fresh one")
+    started = time.perf_counter()
+    command = [sys.executable, "-m", "frontdesk.cli", "demo", "--rooms", str(rooms), "--seed", str(seed)]
+    subprocess.run(command, env=server_env(database_url, 0), check=True)
+    return time.perf_counter() - started
+
+
+# ---- a small HTTP/1.1 keep-alive client (httpx would cost more CPU than the server) --------------------
+
+
+class Connection:
+    def __init__(self, port: int, headers: dict[str, str]) -> None:
+        self.port = port
+        self.extra = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, path: str) -> tuple[int, bytes]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
+        assert self.reader is not None
+        request = f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{self.extra}\r\n"
+        self.writer.write(request.encode())
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        status = int(head.split(b" ", 2)[1])
+        length = 0
+        for line in head.split(b"\r\n")[1:]:
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value)
+        body = await self.reader.readexactly(length)
+        return status, body
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+
+
+async def login(port: int) -> dict[str, str]:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    body = json.dumps({"user": ADMIN_USERNAME, "password": ADMIN_PASS}).encode()
+    writer.write(
+        b"POST /api/v1/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        + f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode()
+        + body
+    )
+    raw = await reader.read()
+    writer.close()
+    data = json.loads(raw.split(b"\r\n\r\n", 1)[1])["data"]
+    return {"X-User-Id": data["userId"], "X-Auth-Token": data["authToken"]}
+
+
+async def sequential(port: int, headers: dict[str, str], path: str, seconds: float) -> list[float]:
+    """Service time: one request at a time over one connection."""
+    conn = Connection(port, headers)
+    times: list[float] = []
+    try:
+        for _ in range(5):
+            await conn.get(path)
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end and len(times) < MAX_REQUESTS:
+            t = time.perf_counter()
+            status, _ = await conn.get(path)
+            times.append(time.perf_counter() - t)
+            assert status == 200, status
+    finally:
+        conn.close()
+    return times
+
+
+async def concurrent(
+    port: int, headers: dict[str, str], path: str, workers: int, seconds: float, limit: int
+) -> tuple[int, float]:
+    """Throughput: `workers` connections in a closed loop until the time or the request count runs out."""
+    done = 0
+    end = time.perf_counter() + seconds
+
+    async def worker() -> None:
+        nonlocal done
+        conn = Connection(port, headers)
+        try:
+            while time.perf_counter() < end and done < limit:
+                done += 1
+                status, _ = await conn.get(path)
+                assert status == 200, status
+        finally:
+            conn.close()
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(workers)))
+    return done, time.perf_counter() - started
+
+
+# ---- the mix -------------------------------------------------------------------------------------------
+
+
+def _q(params: list[tuple[str, str]]) -> str:
+    return "/api/v1/livechat/rooms" + ("?" + urlencode(params) if params else "")
+
+
+async def build_mix(port: int, headers: dict[str, str], rooms: int) -> dict[str, str]:
+    conn = Connection(port, headers)
+    try:
+        _, body = await conn.get(_q([("count", "100")]))
+        page = json.loads(body)["rooms"]
+        _, body = await conn.get(_q([("open", "false"), ("count", "100")]))
+        closed = json.loads(body)["rooms"]
+    finally:
+        conn.close()
+    sample = page + closed
+    dept = next(r["departmentId"] for r in sample if r.get("departmentId"))
+    agent = next(r["servedBy"]["_id"] for r in sample if r.get("servedBy"))
+    tag = next(t for r in closed if r.get("tags") for t in r["tags"])
+    newest = max(r["ts"] for r in page)
+    week_ago = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(_epoch(newest) - 7 * 86400))
+    month_ago = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(_epoch(newest) - 30 * 86400))
+    closed_since = json.dumps({"start": week_ago})
+    surname = next(r["fname"] for r in sample if " " in r.get("fname", "")).split()[-1].lower()
+    return {
+        "default page": _q([]),
+        "open=true": _q([("open", "true")]),
+        "open=false": _q([("open", "false")]),
+        "queued": _q([("queued", "true")]),
+        "department": _q([("departmentId", dept)]),
+        "agent": _q([("agents[]", agent)]),
+        "tags": _q([("tags[]", tag)]),
+        "createdAt 7 days": _q([("createdAt", json.dumps({"start": week_ago}))]),
+        "closedAt 7 days": _q([("closedAt", closed_since)]),
+        "roomName regex": _q([("roomName", surname)]),
+        "customFields": _q([("customFields", json.dumps({"plan": "enter"}))]),
+        "dept+closed+30d": _q(
+            [("departmentId", dept), ("open", "false"), ("createdAt", json.dumps({"start": month_ago}))]
+        ),
+        "deep offset": _q([("offset", str(min(10_000, rooms // 2)))]),
+    }
+
+
+def _epoch(iso: str) -> float:
+    return time.mktime(time.strptime(iso[:19], "%Y-%m-%dT%H:%M:%S")) - time.timezone
+
+
+def _ms(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+
+async def run(args: argparse.Namespace, database_url: str) -> None:
+    server, port = start_frontdesk(database_url, args.workers)
+    static: subprocess.Popen[bytes] | None = None
+    try:
+        headers = await login(port)
+        mix = await build_mix(port, headers, args.rooms)
+        conn = Connection(port, headers)
+        _, default_body = await conn.get(mix["default page"])
+        conn.close()
+        body_file = Path(tempfile.mkstemp(suffix=".json")[1])
+        body_file.write_bytes(default_body)
+        static, static_port = start_static(body_file, args.workers)
+        only = set(args.only.split(",")) if args.only else None
+        rows = []
+        default_count = 0
+        for name, path in mix.items():
+            if only and name not in only:
+                continue
+            times = await sequential(port, headers, path, args.latency_seconds)
+            conn = Connection(port, headers)
+            _, body = await conn.get(path)
+            conn.close()
+            total = json.loads(body)["total"]
+            n, elapsed = await concurrent(port, headers, path, args.concurrency, args.seconds, MAX_REQUESTS)
+            if name == "default page":
+                default_count = n
+            rows.append((name, statistics.median(times) * 1000, _ms(times, 0.99), n / elapsed, total))
+            print(f"  {name}: done", file=sys.stderr, flush=True)
+        s_times = await sequential(static_port, {}, "/", args.latency_seconds)
+        count = default_count or MAX_REQUESTS
+        s_n, s_elapsed = await concurrent(static_port, {}, "/", args.concurrency, args.seconds * 3, count)
+        static_rps = s_n / s_elapsed
+        engine = "SQLite" if database_url.startswith("sqlite") else "PostgreSQL"
+        print(
+            f"\n{engine}, {args.rooms:,} rooms, {args.workers} worker(s); service time over one connection, "
+            f"throughput over {args.concurrency} connections; page of {len(default_body):,} bytes\n"
+        )
+        print("| query | total | p50 ms | p99 ms | req/s | ratio to static |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for name, p50, p99, rps, total in rows:
+            print(f"| {name} | {total:,} | {p50:.2f} | {p99:.2f} | {rps:,.0f} | {rps / static_rps:.2f} |")
+        print(
+            f"| static page (same size) | — | {statistics.median(s_times) * 1000:.2f} | "
+            f"{_ms(s_times, 0.99):.2f} | {static_rps:,.0f} | 1.00 |"
+        )
+        body_file.unlink(missing_ok=True)
+    finally:
+        stop(server)
+        if static is not None:
+            stop(static)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--rooms", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--database-url", help="default: a SQLite file under $TMPDIR/frontdesk-bench")
+    parser.add_argument("--reuse", action="store_true", help="use the rooms already in the database")
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--seconds", type=float, default=4.0, help="throughput phase, per query")
+    parser.add_argument("--latency-seconds", type=float, default=3.0, help="service-time phase, per query")
+    parser.add_argument("--only", help="comma-separated query names")
+    args = parser.parse_args()
+    database_url = args.database_url
+    if not database_url:
+        path = Path(tempfile.gettempdir()) / "frontdesk-bench" / f"rooms-{args.rooms}.db"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        database_url = f"sqlite:///{path}"
+    if args.reuse and count_rooms(database_url):
+        args.rooms = count_rooms(database_url)
+    else:
+        seconds = load(database_url, args.rooms, args.seed)
+        print(f"loaded {args.rooms:,} rooms in {seconds:.0f} s", file=sys.stderr)
+    analyze(database_url)
+    uvloop.run(run(args, database_url))
+
+
+if __name__ == "__main__":
+    main()

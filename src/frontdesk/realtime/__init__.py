@@ -1,0 +1,1 @@
+"""Realtime delivery: events written by services, published after commit, streamed over DDP."""

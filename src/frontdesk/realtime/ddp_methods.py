@@ -1,0 +1,184 @@
+"""DDP methods that belong to the connection (login, presence, typing, the visitor's token); every other
+method name goes to the shared registry in services/methods.py, as REST method.call does."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from frontdesk.errors import LoginFailed, MeteorError, PlainError
+from frontdesk.ids import hash_login_token
+from frontdesk.models.users import User
+from frontdesk.realtime import notify
+from frontdesk.realtime.streams import visitor_token_of
+from frontdesk.services import agents, auth, methods, users, visitors
+from frontdesk.services.room_access import can_access
+from frontdesk.store import rooms as room_store
+from frontdesk.store import users as user_store
+from frontdesk.store.room_reads import open_rooms_served_by
+
+if TYPE_CHECKING:
+    from frontdesk.realtime.ddp import Connection
+
+ConnectionMethod = Callable[["Connection", AsyncSession, list[Any], int], Awaitable[Any]]
+TOKEN_LIFETIME_MS = 90 * 24 * 3600 * 1000  # Meteor's default loginExpirationInDays
+
+CONNECTION_METHODS: dict[str, ConnectionMethod] = {}
+
+
+def _method(name: str) -> Callable[[ConnectionMethod], ConnectionMethod]:
+    def register(handler: ConnectionMethod) -> ConnectionMethod:
+        CONNECTION_METHODS[name] = handler
+        return handler
+
+    return register
+
+
+def _arg(params: list[Any], index: int) -> Any:
+    return params[index] if index < len(params) else None
+
+
+async def current_user(conn: Connection, db: AsyncSession) -> User | None:
+    if conn.user_id is None:
+        return None
+    user = await user_store.get_user(db, conn.user_id)
+    return user if user is not None and user.active else None
+
+
+async def call(conn: Connection, db: AsyncSession, name: str, params: list[Any], now: int) -> Any:
+    own = CONNECTION_METHODS.get(name)
+    if own is not None:
+        return await own(conn, db, params, now)
+    return await methods.call(db, await current_user(conn, db), name, params, now)
+
+
+@_method("login")
+async def login(conn: Connection, db: AsyncSession, params: list[Any], now: int) -> Any:
+    body = _arg(params, 0)
+    if not isinstance(body, dict):
+        raise MeteorError("400", "Match failed")
+    if "resume" in body:
+        # A resume keeps the token it was given (Meteor does not issue a new one).
+        token = body["resume"]
+        user = (
+            await user_store.user_by_token_only(db, hash_login_token(token))
+            if isinstance(token, str)
+            else None
+        )
+        if user is None or not user.active:
+            raise MeteorError("403", "You've been logged out by the server. Please log in again.")
+        kind = "resume"
+    else:
+        try:
+            result = await auth.login(db, body, now)
+        except (LoginFailed, MeteorError):
+            raise MeteorError("403", "User not found") from None
+        user, token, kind = result.user, result.token, "password"
+    conn.user_id = user.id
+    return {"id": user.id, "token": token, "tokenExpires": {"$date": now + TOKEN_LIFETIME_MS}, "type": kind}
+
+
+@_method("logout")
+async def logout(conn: Connection, db: AsyncSession, params: list[Any], now: int) -> Any:
+    conn.user_id = None
+    conn.drop_subscriptions()
+    return None
+
+
+@_method("livechat:setUpConnection")
+async def set_up_connection(conn: Connection, db: AsyncSession, params: list[Any], now: int) -> Any:
+    """The widget names its visitor token; when the socket closes the visitor is marked offline."""
+    data = _arg(params, 0)
+    if not isinstance(data, dict) or not isinstance(data.get("token"), str):
+        raise MeteorError("400", "Match error: Expected object")
+    if conn.visitor_token is None:
+        conn.visitor_token = data["token"]
+    return None
+
+
+@_method("stream-notify-room")
+async def notify_room(conn: Connection, db: AsyncSession, params: list[Any], now: int) -> Any:
+    """Typing: `[rid/typing, name, bool, {token}]` (widget), `[rid/user-activity, name, [...], {}]`."""
+    event_name, username = _arg(params, 0), _arg(params, 1)
+    if not isinstance(event_name, str) or "/" not in event_name:
+        raise MeteorError("400", "Match failed")
+    rid, event = event_name.split("/", 1)
+    if event not in ("typing", "user-activity", "webrtc", "videoconf"):
+        raise MeteorError("error-not-allowed", "Not allowed")
+    room = await room_store.get_room(db, rid)
+    if room is None:
+        raise MeteorError("error-not-allowed", "Not allowed")
+    user = await current_user(conn, db)
+    if user is not None and await can_access(db, user, room):
+        name = user.username
+    else:
+        token = visitor_token_of(params[1:]) or conn.visitor_token
+        if not token or (room.get("v") or {}).get("token") != token:
+            raise MeteorError("error-not-allowed", "Not allowed")
+        name = (room.get("v") or {}).get("username") or str(username)
+    notify.activity(db, rid, event, name, list(params[2:]))
+    return True
+
+
+async def _set_presence(conn: Connection, db: AsyncSession, status: str, now: int) -> Any:
+    user = await current_user(conn, db)
+    if user is None:
+        raise MeteorError("error-invalid-user", "Invalid user")
+    await users.do_set_status(db, user, status, None, now)
+    for room in await open_rooms_served_by(db, user.id):
+        notify.agent_status(db, room["_id"], status)
+    return True
+
+
+@_method("UserPresence:setDefaultStatus")
+async def presence_default(conn: Connection, db: AsyncSession, params: list[Any], now: int) -> Any:
+    status = _arg(params, 0)
+    if status not in users.STATUSES:
+        raise MeteorError("400", "Match failed")
+    return await _set_presence(conn, db, status, now)
+
+
+@_method("UserPresence:online")
+async def presence_online(conn: Connection, db: AsyncSession, params: list[Any], now: int) -> Any:
+    return await _set_presence(conn, db, "online", now)
+
+
+@_method("UserPresence:away")
+async def presence_away(conn: Connection, db: AsyncSession, params: list[Any], now: int) -> Any:
+    return await _set_presence(conn, db, "away", now)
+
+
+@_method("livechat:changeLivechatStatus")
+async def change_livechat_status(conn: Connection, db: AsyncSession, params: list[Any], now: int) -> Any:
+    user = await current_user(conn, db)
+    if user is None:
+        raise MeteorError("error-not-allowed", "Not allowed")
+    data = _arg(params, 0) if isinstance(_arg(params, 0), dict) else {}
+    status = data.get("status") or ("not-available" if user.status_livechat == "available" else "available")
+    await agents.do_set_livechat_status(db, user, status, now)
+    return True
+
+
+@_method("rooms/get")
+async def rooms_get(conn: Connection, db: AsyncSession, params: list[Any], now: int) -> Any:
+    """The livechat rooms the agent serves; with a `since` date, Meteor's `{update, remove}` shape."""
+    user = await current_user(conn, db)
+    if user is None:
+        return []
+    rooms = await open_rooms_served_by(db, user.id)
+    if _arg(params, 0) is not None:
+        return {"update": rooms, "remove": []}
+    return rooms
+
+
+@_method("livechat:visitorStatus")  # not sent by 1.13.3; kept for older SDK builds that do
+async def visitor_status(conn: Connection, db: AsyncSession, params: list[Any], now: int) -> Any:
+    token = conn.visitor_token
+    status = _arg(params, 0)
+    if token is None or status not in visitors.VISITOR_STATUSES:
+        raise PlainError("invalid-token")
+    visitor = await visitors.access_visitor(db, token)
+    await visitors.do_set_status(db, visitor, status, now)
+    return {"token": token, "status": status}

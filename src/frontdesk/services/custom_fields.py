@@ -1,0 +1,61 @@
+"""Livechat custom field definitions: saving one (livechat:saveCustomField), listing and reading them."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from frontdesk.clock import iso
+from frontdesk.errors import MeteorError
+from frontdesk.models.users import User
+from frontdesk.services.pagination import Paging, apply_page, sort_docs
+from frontdesk.services.permissions import has_permission
+from frontdesk.store import custom_fields as store
+
+FIELD_NAME = re.compile(r"^[0-9a-zA-Z_-]+$")
+REQUIRED = ("field", "label", "scope", "visibility")
+
+
+async def check_save(db: AsyncSession, user: User, field_id: Any, data: Any, now: int) -> dict[str, Any]:
+    if not await has_permission(db, user, "view-livechat-manager"):
+        raise MeteorError("error-not-allowed", "Not allowed")
+    if field_id is not None and not isinstance(field_id, str):
+        raise MeteorError("400", "Match failed")
+    if not isinstance(data, dict) or not all(isinstance(data.get(k), str) for k in REQUIRED):
+        raise MeteorError("400", "Match failed")
+    if not FIELD_NAME.match(data["field"]):
+        raise MeteorError(
+            "error-invalid-custom-field-nmae",
+            "Invalid custom field name. Use only letters, numbers, hyphens and underscores.",
+        )
+    if data["scope"] not in ("visitor", "room"):
+        raise MeteorError("error-invalid-custom-field-scope", "Invalid custom field scope")
+    if field_id:
+        existing = await store.get_custom_field(db, field_id)
+        if existing is None:
+            raise MeteorError("error-invalid-custom-field", "Custom Field Not found")
+    else:
+        if await store.get_custom_field(db, data["field"]) is not None:
+            raise MeteorError("error-custom-field-name-already-exists", "Custom field name already exists")
+        existing = {"_id": data["field"]}
+    extra = {k: v for k, v in data.items() if k != "field"}
+    doc = {**existing, **extra, "_updatedAt": iso(now)}
+    await store.save_custom_field(db, doc)
+    return doc
+
+
+async def check_list(
+    db: AsyncSession, text: str | None, sort: list[tuple[str, int]], paging: Paging
+) -> tuple[list[dict[str, Any]], int]:
+    docs, _ = await store.list_custom_fields(db, 0, None)
+    if text:
+        pattern = re.compile(re.escape(text), re.IGNORECASE)
+        docs = [d for d in docs if pattern.search(d.get("label") or "") or pattern.search(d["_id"])]
+    ordered = sort_docs(docs, sort)
+    return apply_page(ordered, paging), len(ordered)
+
+
+async def field_by_id(db: AsyncSession, field_id: str) -> dict[str, Any] | None:
+    return await store.get_custom_field(db, field_id)

@@ -1,0 +1,117 @@
+"""DDP methods by name: one dispatcher for REST method.call / method.callAnon and, later, the websocket.
+
+A handler is `handler(db, user | None, params, now)`; it raises FrontdeskError for a refusal. `call` runs
+it in a savepoint, so a refused method leaves nothing behind even though the request itself succeeds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from frontdesk.errors import MeteorError
+from frontdesk.models.users import User
+from frontdesk.services import agents, custom_fields, departments, livechat_messages, tags, transfer
+from frontdesk.services.permissions import has_permission
+
+Handler = Callable[[AsyncSession, User | None, list[Any], int], Awaitable[Any]]
+
+
+@dataclass(frozen=True)
+class Method:
+    handler: Handler
+    # What Rocket.Chat's method throws when nobody is logged in.
+    anonymous_error: tuple[str, str] = ("error-not-allowed", "Not allowed")
+
+
+METHODS: dict[str, Method] = {}
+
+
+def method(name: str, anonymous_error: tuple[str, str] | None = None) -> Callable[[Handler], Handler]:
+    def register(handler: Handler) -> Handler:
+        METHODS[name] = Method(handler, anonymous_error or ("error-not-allowed", "Not allowed"))
+        return handler
+
+    return register
+
+
+def match_failed() -> MeteorError:
+    return MeteorError("400", "Match failed")
+
+
+def _arg(params: list[Any], index: int) -> Any:
+    return params[index] if index < len(params) else None
+
+
+async def call(db: AsyncSession, user: User | None, name: str, params: list[Any], now: int) -> Any:
+    """Run a method by name; unknown names get Meteor's 404."""
+    found = METHODS.get(name)
+    if found is None:
+        raise MeteorError("404", f"Method '{name}' not found")
+    if user is None:
+        raise MeteorError(*found.anonymous_error)
+    async with db.begin_nested():
+        return await found.handler(db, user, params, now)
+
+
+@method("sendMessage", ("error-invalid-user", "Invalid user"))
+async def send_message(db: AsyncSession, user: User | None, params: list[Any], now: int) -> Any:
+    message = _arg(params, 0)
+    if user is None or not isinstance(message, dict) or not isinstance(message.get("rid"), str):
+        raise match_failed()
+    return await livechat_messages.check_agent_message(
+        db, user, message["rid"], message.get("msg", ""), message.get("_id"), now, tmid=message.get("tmid")
+    )
+
+
+@method("livechat:saveTag")
+async def save_tag(db: AsyncSession, user: User | None, params: list[Any], now: int) -> Any:
+    assert user is not None
+    return await tags.check_save_tag(db, user, _arg(params, 0), _arg(params, 1), _arg(params, 2), now)
+
+
+@method("livechat:saveCustomField")
+async def save_custom_field(db: AsyncSession, user: User | None, params: list[Any], now: int) -> Any:
+    assert user is not None
+    return await custom_fields.check_save(db, user, _arg(params, 0), _arg(params, 1), now)
+
+
+@method("livechat:saveAgentInfo")
+async def save_agent_info(db: AsyncSession, user: User | None, params: list[Any], now: int) -> Any:
+    assert user is not None
+    return await agents.check_save_agent_info(
+        db, user, _arg(params, 0), _arg(params, 1), _arg(params, 2), now
+    )
+
+
+@method("livechat:returnAsInquiry")
+async def return_as_inquiry(db: AsyncSession, user: User | None, params: list[Any], now: int) -> Any:
+    assert user is not None
+    return await transfer.check_return_to_queue(db, user, _arg(params, 0), _arg(params, 1), now)
+
+
+@method("livechat:saveDepartment")
+async def save_department(db: AsyncSession, user: User | None, params: list[Any], now: int) -> Any:
+    assert user is not None
+    if not await has_permission(db, user, "manage-livechat-departments"):
+        raise MeteorError("error-not-allowed", "Not allowed")
+    department_id, data, members = _arg(params, 0), _arg(params, 1), _arg(params, 2)
+    if (department_id is not None and not isinstance(department_id, str)) or not isinstance(data, dict):
+        raise match_failed()
+    changes = {"upsert": members} if isinstance(members, list) else members or {}
+    if not isinstance(changes, dict) or not _members_ok(changes):
+        raise match_failed()
+    return await departments.check_save(db, department_id or None, data, changes, now)
+
+
+def _members_ok(changes: dict[str, Any]) -> bool:
+    for key in ("upsert", "remove"):
+        items = changes.get(key) or []
+        if not isinstance(items, list):
+            return False
+        if not all(isinstance(i, dict) and isinstance(i.get("agentId"), str) for i in items):
+            return False
+    return True

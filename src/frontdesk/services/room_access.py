@@ -1,0 +1,74 @@
+"""Who may see a livechat room, and joining it (room.join), reading it (channels.info), one's subscription."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from frontdesk.errors import MeteorError, PlainError
+from frontdesk.models.users import User
+from frontdesk.services import routing
+from frontdesk.services.chat_messages import author_of_user, do_system_message
+from frontdesk.services.inquiries import enabled_departments_of
+from frontdesk.services.permissions import has_permission
+from frontdesk.store import inquiries as inquiry_store
+from frontdesk.store import rooms as room_store
+from frontdesk.store import subscriptions as subscription_store
+
+
+async def can_access(db: AsyncSession, user: User, room: dict[str, Any]) -> bool:
+    """canAccessRoom for livechat: managers, the serving agent, subscribers, and agents who may take it."""
+    if await has_permission(db, user, "view-livechat-rooms"):
+        return True
+    if (room.get("servedBy") or {}).get("_id") == user.id:
+        return True
+    if await subscription_store.get_subscription(db, room["_id"], user.id) is not None:
+        return True
+    if room.get("servedBy") or not await has_permission(db, user, "view-l-room"):
+        return False
+    inquiry = await inquiry_store.get_by_room(db, room["_id"])
+    if inquiry is None or inquiry.get("status") != "queued":
+        return False
+    department = inquiry.get("department")
+    return not department or department in await enabled_departments_of(db, user.id)
+
+
+async def check_join(db: AsyncSession, user: User, room_id: str, now: int) -> None:
+    """GET livechat/room.join: the user is subscribed to the room (a `uj` message); serving is unchanged."""
+    room = await room_store.get_room(db, room_id, for_update=True)
+    if room is None:
+        raise PlainError("error-invalid-room")
+    if room.get("open") is not True:
+        raise PlainError("room-closed")
+    if not await can_access(db, user, room):
+        raise PlainError("error-not-allowed")
+    if await subscription_store.get_subscription(db, room_id, user.id) is not None:
+        return
+    sub = routing.subscription_doc(room, user, now)
+    sub.update(alert=False, unread=0)
+    await subscription_store.insert_subscription(db, sub)
+    room["usersCount"] = int(room.get("usersCount") or 0) + 1
+    await do_system_message(db, room, "uj", user.username, author_of_user(user), now, notify=False)
+    await room_store.save_room(db, room)
+
+
+async def access_channel(db: AsyncSession, user: User, room_id: Any) -> dict[str, Any]:
+    """channels.info for a livechat room, to whoever may see it."""
+    if not isinstance(room_id, str) or not room_id:
+        raise MeteorError(
+            "error-roomid-param-not-provided", 'The parameter "roomId" or "roomName" is required'
+        )
+    room = await room_store.get_room(db, room_id)
+    if room is None or room.get("t") not in ("c", "l"):
+        raise MeteorError(
+            "error-room-not-found",
+            'The required "roomId" or "roomName" param provided does not match any channel',
+        )
+    if not await can_access(db, user, room):
+        raise MeteorError("error-not-allowed", "Not allowed")
+    return room
+
+
+async def own_subscription(db: AsyncSession, user: User, room_id: str) -> dict[str, Any] | None:
+    return await subscription_store.get_subscription(db, room_id, user.id)

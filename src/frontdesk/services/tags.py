@@ -1,0 +1,62 @@
+"""The livechat tag catalogue: saving a tag (livechat:saveTag) and reading tags."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from frontdesk.errors import MeteorError
+from frontdesk.ids import random_id
+from frontdesk.models.users import User
+from frontdesk.services.pagination import Paging, apply_page, sort_docs
+from frontdesk.services.permissions import has_permission
+from frontdesk.store import tags as store
+
+
+async def check_save_tag(
+    db: AsyncSession, user: User, tag_id: Any, data: Any, departments: Any, now: int
+) -> dict[str, Any]:
+    if not await has_permission(db, user, "manage-livechat-tags"):
+        raise MeteorError("error-not-allowed", "Not allowed")
+    if tag_id is not None and not isinstance(tag_id, str):
+        raise MeteorError("400", "Match failed")
+    if not isinstance(data, dict) or not isinstance(data.get("name"), str):
+        raise MeteorError("400", "Match failed")
+    description = data.get("description", "")
+    if not isinstance(description, str) or set(data) - {"name", "description"}:
+        raise MeteorError("400", "Match failed")
+    if departments is not None and (
+        not isinstance(departments, list) or not all(isinstance(d, str) for d in departments)
+    ):
+        raise MeteorError("400", "Match failed")
+    name = data["name"].strip()
+    if not name:
+        raise MeteorError("error-invalid-tag-name", "Invalid tag name")
+    same_name = await store.get_tag_by_name(db, name)
+    new_id = tag_id or random_id()
+    if same_name is not None and same_name["_id"] != new_id:
+        raise MeteorError("error-duplicated-tag", "A tag with this name already exists")
+    await store.save_tag(db, new_id, name, description, list(dict.fromkeys(departments or [])), now)
+    saved = await store.get_tag(db, new_id)
+    assert saved is not None
+    return saved
+
+
+async def check_list(
+    db: AsyncSession, text: str, department: str | None, sort: list[tuple[str, int]], paging: Paging
+) -> tuple[list[dict[str, Any]], int]:
+    """Tags matching the text; with a department, the department's tags and the global ones."""
+    docs = await store.all_tags(db)
+    if text:
+        pattern = re.compile(re.escape(text), re.IGNORECASE)
+        docs = [d for d in docs if pattern.search(d["name"])]
+    if department:
+        docs = [d for d in docs if not d["departments"] or department in d["departments"]]
+    ordered = sort_docs(docs, sort)
+    return apply_page(ordered, paging), len(ordered)
+
+
+async def tag_by_id(db: AsyncSession, tag_id: str) -> dict[str, Any] | None:
+    return await store.get_tag(db, tag_id)

@@ -1,0 +1,25 @@
+"""What agents and managers read about visitors: a visitor by id, a visitor's open rooms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from frontdesk.errors import PlainError
+from frontdesk.store import visitors as visitor_store
+from frontdesk.store.room_reads import open_rooms_of_visitor
+
+ROOM_FIELDS = ("_id", "name", "t", "cl", "u", "usernames", "servedBy")
+
+
+async def access_visitor_by_id(db: AsyncSession, visitor_id: str) -> dict[str, Any]:
+    visitor = await visitor_store.get_by_id(db, visitor_id)
+    if visitor is None or visitor.get("disabled"):
+        raise PlainError("visitor-not-found")
+    return visitor
+
+
+async def open_rooms_of_token(db: AsyncSession, token: str) -> list[dict[str, Any]]:
+    rooms = await open_rooms_of_visitor(db, token)
+    return [{k: r[k] for k in ROOM_FIELDS if k in r} for r in rooms]

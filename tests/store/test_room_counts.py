@@ -1,0 +1,174 @@
+"""room_counts stays equal to a plain COUNT over rooms after random writes, also concurrent ones."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import random
+from collections import Counter
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from factories import room_doc
+from frontdesk.db import migrate
+from frontdesk.db.engine import Database
+from frontdesk.models.rooms import Room
+from frontdesk.store import room_counts, room_query
+from frontdesk.store import rooms as room_store
+from frontdesk.store.room_query import RoomFilter
+
+T0 = 1_700_000_000_000
+AGENTS = ["agentA", "agentB", "agentC"]
+DEPTS = ["deptX", "deptY"]
+
+STATUS: list[dict[str, Any]] = [
+    {},
+    {"open": True},
+    {"open": False},
+    {"queued": True},
+    {"onhold": True},
+    {"open": False, "onhold": True},
+    {"queued": True, "open": False},
+]
+ID_LISTS: list[list[str] | None] = [None, [], ["nobody"]]
+SHAPES = [
+    RoomFilter(**status, department_ids=depts, agents=agents)
+    for status in STATUS
+    for depts in [*ID_LISTS, [DEPTS[0]], DEPTS]
+    for agents in [*ID_LISTS, [AGENTS[0]], AGENTS[:2]]
+]
+
+
+def _random_state(rng: random.Random, doc: dict[str, Any]) -> None:
+    """Move a room to a random status, department and agent, as the services' writes do."""
+    for key in ("servedBy", "onHold", "closedAt"):
+        doc.pop(key, None)
+    doc["open"] = True
+    kind = rng.choice(["queued", "served", "onhold", "closed", "closed-unserved", "closed-onhold"])
+    if kind in ("served", "onhold", "closed", "closed-onhold"):
+        agent = rng.choice(AGENTS)
+        doc["servedBy"] = {"_id": agent, "username": agent, "ts": doc["ts"]}
+    if kind in ("onhold", "closed-onhold"):
+        doc["onHold"] = True
+    if kind.startswith("closed"):
+        del doc["open"]
+        doc["closedAt"] = doc["ts"]
+    if rng.random() < 0.3:
+        doc.pop("departmentId", None)
+    else:
+        doc["departmentId"] = rng.choice(DEPTS)
+
+
+def _new_room(rng: random.Random, n: int) -> dict[str, Any]:
+    doc = room_doc(T0 + n * 1000)
+    _random_state(rng, doc)
+    return doc
+
+
+async def _check(db: Database) -> None:
+    async with db.session(write=False) as session:
+        grouped = select(Room.state, Room.department_id, Room.served_by_id, func.count()).group_by(
+            Room.state, Room.department_id, Room.served_by_id
+        )
+        expected: Counter[tuple[str, str, str]] = Counter()
+        for state, dept, agent, n in (await session.execute(grouped)).all():
+            expected[
+                room_counts.count_key({"state": state, "department_id": dept, "served_by_id": agent})
+            ] += n
+        assert await room_counts.all_counts(session) == {k: n for k, n in expected.items() if n}
+        for shape in SHAPES:
+            assert room_query.counted_shape(shape) is not None, shape
+            plain = (await session.execute(room_query.count_query(shape, db.dialect_name))).scalar_one()
+            assert await room_query.count_rooms(session, shape) == plain, shape
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+async def test_counters_match_count_after_random_writes(db: Database, seed: int) -> None:
+    rng = random.Random(seed)
+    numbers = itertools.count()
+    rooms: dict[str, dict[str, Any]] = {}
+    for step in range(60):
+        action = rng.choice(["insert", "update", "update", "update", "delete"]) if rooms else "insert"
+        async with db.session() as session:
+            if action == "insert":
+                docs = [_new_room(rng, next(numbers)) for _ in range(rng.randint(1, 8))]
+                await room_store.insert_rooms(session, docs)
+                rooms.update((d["_id"], d) for d in docs)
+            elif action == "update":
+                for rid in rng.sample(sorted(rooms), min(len(rooms), rng.randint(1, 4))):
+                    doc = await room_store.get_room(session, rid, for_update=True)
+                    assert doc is not None
+                    _random_state(rng, doc)
+                    doc["msgs"] = int(doc.get("msgs", 0)) + 1
+                    await room_store.save_room(session, doc)
+            else:
+                gone = rng.sample(sorted(rooms), min(len(rooms), rng.randint(1, 3)))
+                await room_store.delete_rooms(session, gone)
+                for rid in gone:
+                    del rooms[rid]
+        if step % 15 == 14:
+            await _check(db)
+    await _check(db)
+
+
+async def test_rolled_back_writes_leave_counters_alone(db: Database) -> None:
+    rng = random.Random(7)
+    async with db.session() as session:
+        await room_store.insert_rooms(session, [_new_room(rng, n) for n in range(10)])
+    with pytest.raises(RuntimeError):
+        async with db.session() as session:
+            await room_store.insert_rooms(session, [_new_room(rng, n) for n in range(10, 15)])
+            raise RuntimeError("roll back")
+    await _check(db)
+
+
+async def test_counters_stay_exact_under_concurrent_writers(db: Database) -> None:
+    """Many transactions at once move the same rooms between counters (truly parallel on PostgreSQL)."""
+    rng = random.Random(11)
+    docs = [_new_room(rng, n) for n in range(30)]
+    async with db.session() as session:
+        await room_store.insert_rooms(session, docs)
+    ids = [d["_id"] for d in docs]
+
+    async def writer(worker: int) -> None:
+        local = random.Random(worker)
+        for _ in range(8):
+            async with db.session() as session:
+                for rid in sorted(local.sample(ids, 2)):
+                    doc = await room_store.get_room(session, rid, for_update=True)
+                    assert doc is not None
+                    _random_state(local, doc)
+                    await room_store.save_room(session, doc)
+                await asyncio.sleep(0)
+
+    await asyncio.gather(*(writer(w) for w in range(6)))
+    await _check(db)
+
+
+async def test_migration_backfills_counters(db: Database) -> None:
+    """0002 counts the rooms that exist before it (downgrade below it, then upgrade again)."""
+    rng = random.Random(5)
+    async with db.session() as session:
+        await room_store.insert_rooms(session, [_new_room(rng, n) for n in range(40)])
+        before = await room_counts.all_counts(session)
+    await migrate.downgrade(db.engine, "0001")
+    await migrate.upgrade(db.engine)
+    async with db.session(write=False) as session:
+        assert await room_counts.all_counts(session) == before
+    await _check(db)
+
+
+def test_uncovered_filters_fall_back_to_count() -> None:
+    assert room_query.counted_shape(RoomFilter(tags=["vip"])) is None
+    assert room_query.counted_shape(RoomFilter(room_name="ana")) is None
+    assert room_query.counted_shape(RoomFilter(custom_fields={"plan": "gold"})) is None
+    assert room_query.counted_shape(RoomFilter(open=True, onhold=True)) is None
+    assert room_query.counted_shape(RoomFilter(agents=[""])) is None
+    assert room_query.counted_shape(RoomFilter(department_ids=["x", ""])) is None
+    assert room_query.counted_shape(RoomFilter(queued=True, agents=["a"], department_ids=["d"])) == (
+        ("queued",),
+        ["d"],
+        ["a"],
+    )
