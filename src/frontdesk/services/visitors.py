@@ -23,6 +23,11 @@ from frontdesk.store.room_reads import open_rooms_of_visitor, room_ids_of_visito
 VISITOR_STATUSES = ("online", "away", "busy", "offline")
 
 
+async def find_visitor(db: AsyncSession, token: str) -> dict[str, Any] | None:
+    visitor = await store.get_by_token(db, token)
+    return None if visitor is None or visitor.get("disabled") else visitor
+
+
 async def access_visitor(db: AsyncSession, token: Any) -> dict[str, Any]:
     """The visitor owning a token, or Rocket.Chat's plain `invalid-token`."""
     if not isinstance(token, str) or not token:

@@ -8,7 +8,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.models.departments import Department, LivechatTag
-from frontdesk.store.documents import dumps, loads, ms
+from frontdesk.store.documents import dumps, loads, ms, table
 
 
 def department_columns(doc: dict[str, Any]) -> dict[str, Any]:
@@ -23,7 +23,7 @@ def department_columns(doc: dict[str, Any]) -> dict[str, Any]:
 
 async def insert_departments(db: AsyncSession, docs: list[dict[str, Any]]) -> None:
     if docs:
-        await db.execute(insert(Department), [department_columns(d) for d in docs])
+        await db.execute(insert(table(Department)), [department_columns(d) for d in docs])
 
 
 async def get_department(db: AsyncSession, department_id: str) -> dict[str, Any] | None:
@@ -33,7 +33,7 @@ async def get_department(db: AsyncSession, department_id: str) -> dict[str, Any]
 
 async def insert_tags(db: AsyncSession, rows: list[dict[str, Any]]) -> None:
     if rows:
-        await db.execute(insert(LivechatTag), rows)
+        await db.execute(insert(table(LivechatTag)), rows)
 
 
 async def get_department_by_name(db: AsyncSession, name: str) -> dict[str, Any] | None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import orjson
+from sqlalchemy import Table
 
 from frontdesk.clock import parse_iso
 
@@ -34,3 +35,8 @@ def dig(doc: dict[str, Any], *path: str) -> Any:
             return None
         cur = cur.get(key)
     return cur
+
+
+def table(model: type[Any]) -> Table:
+    """A mapped class's Core table: bulk inserts through it skip the ORM's per-row bookkeeping."""
+    return cast(Table, model.__table__)

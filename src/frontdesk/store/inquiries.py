@@ -8,7 +8,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.models.inquiries import Inquiry
-from frontdesk.store.documents import dumps, loads, ms
+from frontdesk.store.documents import dumps, loads, ms, table
 
 
 def inquiry_columns(doc: dict[str, Any]) -> dict[str, Any]:
@@ -26,7 +26,7 @@ def inquiry_columns(doc: dict[str, Any]) -> dict[str, Any]:
 
 async def insert_inquiries(db: AsyncSession, docs: list[dict[str, Any]]) -> None:
     if docs:
-        await db.execute(insert(Inquiry), [inquiry_columns(d) for d in docs])
+        await db.execute(insert(table(Inquiry)), [inquiry_columns(d) for d in docs])
 
 
 async def save_inquiry(db: AsyncSession, doc: dict[str, Any]) -> None:

@@ -8,7 +8,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.models.messages import Message
-from frontdesk.store.documents import dig, dumps, loads, ms
+from frontdesk.store.documents import dig, dumps, loads, ms, table
 
 
 def message_columns(doc: dict[str, Any]) -> dict[str, Any]:
@@ -25,7 +25,7 @@ def message_columns(doc: dict[str, Any]) -> dict[str, Any]:
 
 async def insert_messages(db: AsyncSession, docs: list[dict[str, Any]]) -> None:
     if docs:
-        await db.execute(insert(Message), [message_columns(d) for d in docs])
+        await db.execute(insert(table(Message)), [message_columns(d) for d in docs])
 
 
 async def save_message(db: AsyncSession, doc: dict[str, Any]) -> None:

@@ -8,6 +8,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.models.users import LoginToken, User
+from frontdesk.store.documents import table
 
 
 async def get_user(db: AsyncSession, user_id: str) -> User | None:
@@ -39,7 +40,7 @@ async def add_user(db: AsyncSession, user: User) -> User:
 
 async def insert_users(db: AsyncSession, rows: list[dict[str, Any]]) -> None:
     if rows:
-        await db.execute(insert(User), rows)
+        await db.execute(insert(table(User)), rows)
 
 
 async def update_user(db: AsyncSession, user_id: str, **values: Any) -> None:

@@ -8,7 +8,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.models.visitors import Visitor
-from frontdesk.store.documents import dig, dumps, loads, ms
+from frontdesk.store.documents import dig, dumps, loads, ms, table
 
 
 def visitor_columns(doc: dict[str, Any]) -> dict[str, Any]:
@@ -30,7 +30,7 @@ def visitor_columns(doc: dict[str, Any]) -> dict[str, Any]:
 
 async def insert_visitors(db: AsyncSession, docs: list[dict[str, Any]]) -> None:
     if docs:
-        await db.execute(insert(Visitor), [visitor_columns(d) for d in docs])
+        await db.execute(insert(table(Visitor)), [visitor_columns(d) for d in docs])
 
 
 async def get_by_token(db: AsyncSession, token: str) -> dict[str, Any] | None:

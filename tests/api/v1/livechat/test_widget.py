@@ -105,3 +105,9 @@ async def test_page_visited_and_offline_message(client: httpx.AsyncClient, db: D
     assert off.json() == {"message": "Livechat offline message sent", "success": True}
     bad = await client.post("/api/v1/livechat/offline.message", json={"name": "Zed"})
     assert bad.json()["errorType"] == "invalid-params"
+
+
+async def test_page_visited_before_registration_is_accepted(client: httpx.AsyncClient) -> None:
+    page = {"change": "url", "title": "Home", "location": {"href": "https://shop.example/"}}
+    res = await client.post("/api/v1/livechat/page.visited", json={"token": "not-yet-registered", "pageInfo": page})
+    assert res.status_code == 200 and res.json() == {"success": True}

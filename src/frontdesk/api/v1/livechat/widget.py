@@ -112,8 +112,11 @@ async def custom_fields(body: Body, db: Db, now: Now) -> Response:
 @router.post("/livechat/page.visited")
 async def page_visited(body: Body, db: Db, now: Now) -> Response:
     checked = check_body(body, PAGE_SCHEMA)
-    visitor = await visitors.access_visitor(db, checked["token"])
-    message = await visitor_data.do_page_visited(db, visitor, checked.get("rid"), checked["pageInfo"], now)
+    # The widget reports pages before the visitor registers; Rocket.Chat accepts and ignores those.
+    visitor = await visitors.find_visitor(db, checked["token"])
+    message = None
+    if visitor is not None:
+        message = await visitor_data.do_page_visited(db, visitor, checked.get("rid"), checked["pageInfo"], now)
     return json_response({"page": message, "success": True} if message else {"success": True})
 
 
