@@ -109,5 +109,6 @@ async def test_page_visited_and_offline_message(client: httpx.AsyncClient, db: D
 
 async def test_page_visited_before_registration_is_accepted(client: httpx.AsyncClient) -> None:
     page = {"change": "url", "title": "Home", "location": {"href": "https://shop.example/"}}
-    res = await client.post("/api/v1/livechat/page.visited", json={"token": "not-yet-registered", "pageInfo": page})
+    body = {"token": "not-yet-registered", "pageInfo": page}
+    res = await client.post("/api/v1/livechat/page.visited", json=body)
     assert res.status_code == 200 and res.json() == {"success": True}

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from starlette.responses import Response
 
 from frontdesk.api.deps import Body, Db, Now, check_body, query_params, writes
+from frontdesk.api.rate_limit import rate_limit
 from frontdesk.errors import PlainError, json_response
 from frontdesk.services import livechat_rooms, visitors
 from frontdesk.services.room_survey import check_survey
@@ -49,7 +50,7 @@ def _source(request: Request) -> dict[str, Any]:
     return {"type": "api"}
 
 
-@router.get("/livechat/room")
+@router.get("/livechat/room", dependencies=[Depends(rate_limit(5, 60))])
 @writes
 async def get_room(request: Request, db: Db, now: Now) -> Response:
     query = query_params(request)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 from starlette.responses import Response
 
 from frontdesk.api.deps import Body, Db, Now, check_body
+from frontdesk.api.rate_limit import rate_limit
 from frontdesk.errors import FrontdeskError, MeteorError, json_response
 from frontdesk.services import visitors
 
@@ -53,7 +54,7 @@ STATUS_SCHEMA: dict[str, Any] = {
 }
 
 
-@router.post("/livechat/visitor")
+@router.post("/livechat/visitor", dependencies=[Depends(rate_limit(5, 60))])
 async def register(body: Body, db: Db, now: Now) -> Response:
     checked = check_body(body, REGISTER_SCHEMA)
     visitor = await visitors.check_register_visitor(db, checked["visitor"], now)

@@ -116,7 +116,9 @@ async def page_visited(body: Body, db: Db, now: Now) -> Response:
     visitor = await visitors.find_visitor(db, checked["token"])
     message = None
     if visitor is not None:
-        message = await visitor_data.do_page_visited(db, visitor, checked.get("rid"), checked["pageInfo"], now)
+        message = await visitor_data.do_page_visited(
+            db, visitor, checked.get("rid"), checked["pageInfo"], now
+        )
     return json_response({"page": message, "success": True} if message else {"success": True})
 
 
