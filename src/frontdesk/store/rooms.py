@@ -18,7 +18,7 @@ from frontdesk.models.rooms import (
     RoomTag,
 )
 from frontdesk.store import room_counts
-from frontdesk.store.documents import dig, dumps, loads, ms
+from frontdesk.store.documents import dig, dumps, loads, ms, table
 
 # The columns that decide which counter of room_counts a room is in.
 _KEY = (Room.state, Room.department_id, Room.served_by_id)
@@ -79,10 +79,10 @@ async def insert_rooms(db: AsyncSession, docs: Sequence[dict[str, Any]]) -> None
     if not docs:
         return
     rows = [room_columns(d) for d in docs]
-    await db.execute(insert(Room), rows)
+    await db.execute(insert(table(Room)), rows)
     tag_rows = [t for d, r in zip(docs, rows, strict=True) for t in _tag_rows(d, r["ts"])]
     if tag_rows:
-        await db.execute(insert(RoomTag), tag_rows)
+        await db.execute(insert(table(RoomTag)), tag_rows)
     await room_counts.apply(db, room_counts.deltas([], map(room_counts.count_key, rows)))
 
 
