@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.errors import MeteorError
 from frontdesk.models.users import User
-from frontdesk.services import agents, custom_fields, departments, livechat_messages, tags, transfer
+from frontdesk.services import agents, custom_fields, departments, livechat_messages, tags, transfer, visitors
 from frontdesk.services.permissions import has_permission
 
 Handler = Callable[[AsyncSession, User | None, list[Any], int], Awaitable[Any]]
@@ -25,14 +25,18 @@ class Method:
     handler: Handler
     # What Rocket.Chat's method throws when nobody is logged in.
     anonymous_error: tuple[str, str] = ("error-not-allowed", "Not allowed")
+    # Visitors call some methods without logging in (they prove who they are with their token).
+    anonymous: bool = False
 
 
 METHODS: dict[str, Method] = {}
 
 
-def method(name: str, anonymous_error: tuple[str, str] | None = None) -> Callable[[Handler], Handler]:
+def method(
+    name: str, anonymous_error: tuple[str, str] | None = None, *, anonymous: bool = False
+) -> Callable[[Handler], Handler]:
     def register(handler: Handler) -> Handler:
-        METHODS[name] = Method(handler, anonymous_error or ("error-not-allowed", "Not allowed"))
+        METHODS[name] = Method(handler, anonymous_error or ("error-not-allowed", "Not allowed"), anonymous)
         return handler
 
     return register
@@ -51,7 +55,7 @@ async def call(db: AsyncSession, user: User | None, name: str, params: list[Any]
     found = METHODS.get(name)
     if found is None:
         raise MeteorError("404", f"Method '{name}' not found")
-    if user is None:
+    if user is None and not found.anonymous:
         raise MeteorError(*found.anonymous_error)
     async with db.begin_nested():
         return await found.handler(db, user, params, now)
@@ -64,6 +68,18 @@ async def send_message(db: AsyncSession, user: User | None, params: list[Any], n
         raise match_failed()
     return await livechat_messages.check_agent_message(
         db, user, message["rid"], message.get("msg", ""), message.get("_id"), now, tmid=message.get("tmid")
+    )
+
+
+@method("sendMessageLivechat", anonymous=True)
+async def send_message_livechat(db: AsyncSession, user: User | None, params: list[Any], now: int) -> Any:
+    """The widget's message method: `[{_id?, rid, msg, token}, agent?]`, authorised by the visitor token."""
+    message = _arg(params, 0)
+    if not isinstance(message, dict) or not isinstance(message.get("token"), str):
+        raise match_failed()
+    visitor = await visitors.access_visitor(db, message["token"])
+    return await livechat_messages.check_visitor_message(
+        db, visitor, message.get("rid"), message.get("msg"), message.get("_id"), now
     )
 
 

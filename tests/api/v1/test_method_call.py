@@ -87,3 +87,16 @@ async def test_save_agent_info(client: httpx.AsyncClient, db: Database) -> None:
     assert bad["error"]["error"] == "error-user-is-not-agent"
     denied = await call_method(client, agent["headers"], "livechat:saveAgentInfo", agent["id"], {}, [])
     assert denied["error"]["error"] == "error-not-allowed"
+
+
+async def test_visitor_sends_through_call_anon(client: httpx.AsyncClient, db: Database) -> None:
+    chat = await served_room(client, db)
+    visitor_token = (await room_info(client, chat["rid"]))["v"]["token"]
+    body = {"_id": "vmsg1", "rid": chat["rid"], "msg": "hi from the widget", "token": visitor_token}
+    frame = await call_method(client, None, "sendMessageLivechat", body, anon=True)
+    assert frame["result"]["_id"] == "vmsg1" and frame["result"]["token"] == visitor_token
+    assert (await room_info(client, chat["rid"]))["lastMessage"]["_id"] == "vmsg1"
+    forged = await call_method(
+        client, None, "sendMessageLivechat", {**body, "_id": "x", "token": "nope"}, anon=True
+    )
+    assert forged["error"]["error"] == "invalid-token"
