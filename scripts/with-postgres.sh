@@ -4,6 +4,7 @@
 #   scripts/with-postgres.sh pytest            # TEST_DATABASE_URL (and PG_URL) point at the cluster
 #   PG_DURABLE=1 scripts/with-postgres.sh ...  # keep fsync and synchronous_commit on (benchmarks)
 #   PG_DATA_DIR=/var/tmp/pg scripts/with-postgres.sh ...  # keep the cluster in that directory (reused)
+#   PG_PORT=54329 ...                          # a fixed port instead of a free one
 #
 # Installs PostgreSQL from Debian's packages when no server binaries are found. PostgreSQL refuses to
 # run as root, so as root the cluster belongs to the `postgres` user that the package creates.
@@ -46,7 +47,8 @@ as_owner() {
     fi
 }
 
-PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+PORT="${PG_PORT:-}"
+[ -n "$PORT" ] || PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 KEEP_DATA=""
 if [ -n "${PG_DATA_DIR:-}" ]; then
     ROOT="$PG_DATA_DIR"

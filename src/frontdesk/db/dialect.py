@@ -113,6 +113,13 @@ def json_sort_keys(doc_column: Any, path: list[str], dialect_name: str) -> list[
     return [rank, number, case((kind.in_(["string", "object", "array"]), text), else_=null())]
 
 
+def contains_text(column: Any, needle: str, dialect_name: str) -> ColumnElement[bool]:
+    """Whether a text column holds `needle` verbatim (a plain substring search, no pattern)."""
+    if dialect_name == "sqlite":
+        return func.instr(column, needle) > 0
+    return func.strpos(column, needle) > 0
+
+
 def regex_match_i(value: Any, pattern: str, dialect_name: str) -> ColumnElement[bool]:
     """Case-insensitive regular-expression match, as MongoDB's /pattern/i (NULL never matches)."""
     if dialect_name == "sqlite":

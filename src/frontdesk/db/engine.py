@@ -22,7 +22,7 @@ class Database:
 
     def __init__(self, settings: Settings) -> None:
         url = settings.async_database_url
-        kwargs: dict[str, object] = {"pool_pre_ping": False}
+        kwargs: dict[str, object] = {"pool_pre_ping": False, "pool_reset_on_return": None}
         if url.startswith("sqlite"):
             path = url.split("///", 1)[1] if "///" in url else ""
             if path and path != ":memory:":

@@ -90,12 +90,10 @@ def room_json(
 
 async def read_page(db: AsyncSession, listing: RoomListing) -> bytes:
     """The whole response body: `{rooms, count, offset, total, success}`."""
-    dialect_name = db.get_bind().dialect.name
-    stmt = room_query.page_query(
-        listing.filter, listing.sort, listing.paging.offset, listing.paging.count, dialect_name
+    assert listing.paging.count is not None
+    rows, total = await room_query.read_page(
+        db, listing.filter, listing.sort, listing.paging.offset, listing.paging.count
     )
-    rows = (await db.execute(stmt)).all()
-    total = await room_query.count_rooms(db, listing.filter)
     rooms = b",".join(room_json(r[0], r[1], r[2], listing) for r in rows)
     tail = orjson.dumps(
         {"count": len(rows), "offset": listing.paging.offset, "total": total, "success": True}

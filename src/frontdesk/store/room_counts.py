@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Table, event, func, select
+from sqlalchemy import Select, Table, event, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session, SessionTransaction
 from sqlalchemy.sql.elements import ColumnElement
@@ -90,13 +90,11 @@ def _forget_on_end(session: Session, transaction: SessionTransaction) -> None:
         session.info.pop(_PENDING, None)
 
 
-async def total(
-    db: AsyncSession,
-    states: Sequence[str] | None,
-    departments: Sequence[str] | None,
-    agents: Sequence[str] | None,
-) -> int:
-    """Rooms in any of the states, departments and agents given (None: any); neither list holds ''."""
+def total_query(
+    states: Sequence[str] | None, departments: Sequence[str] | None, agents: Sequence[str] | None
+) -> Select[int] | None:
+    """SUM over the counters of any of the states, departments and agents given (None: any); None
+    when an empty list makes the answer 0. Neither list may hold '' (NO_KEY)."""
     where: list[ColumnElement[bool]] = []
     for column, values in (
         (RoomCount.state, states),
@@ -106,10 +104,22 @@ async def total(
         if values is None:
             continue
         if not values:
-            return 0
+            return None
         where.append(column == values[0] if len(values) == 1 else column.in_(values))
+    return select(func.coalesce(func.sum(RoomCount.n), 0)).where(*where)
+
+
+async def total(
+    db: AsyncSession,
+    states: Sequence[str] | None,
+    departments: Sequence[str] | None,
+    agents: Sequence[str] | None,
+) -> int:
+    """The number of rooms in the counters that total_query selects."""
+    stmt = total_query(states, departments, agents)
+    if stmt is None:
+        return 0
     await write_pending(db)
-    stmt = select(func.coalesce(func.sum(RoomCount.n), 0)).where(*where)
     return int((await db.execute(stmt)).scalar_one())
 
 

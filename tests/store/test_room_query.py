@@ -1,0 +1,72 @@
+"""room_query.read_page: a page and its exact total in one statement, and the empty-page cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from factories import insert_rooms, room_doc
+from frontdesk.db.engine import Database
+from frontdesk.store import room_query
+from frontdesk.store.room_query import DateRange, RoomFilter
+
+T0 = 1_700_000_000_000
+
+
+@pytest.mark.parametrize(
+    "room_filter",
+    [
+        RoomFilter(),
+        RoomFilter(open=True),
+        RoomFilter(department_ids=["d1"]),
+        RoomFilter(agents=[]),
+        RoomFilter(tags=["vip"]),
+        RoomFilter(created_at=DateRange(T0, T0 + 5_000)),
+    ],
+)
+async def test_page_total_matches_count(db: Database, room_filter: RoomFilter) -> None:
+    docs = [
+        room_doc(T0 + i * 1000, departmentId="d1" if i % 2 else None, tags=["vip"] if i % 3 else None)
+        for i in range(12)
+    ]
+    await insert_rooms(db, docs)
+    async with db.session(write=False) as session:
+        expected = await room_query.count_rooms(session, room_filter)
+        for offset, limit in ((0, 5), (5, 5), (10, 5), (50, 5)):
+            rows, total = await room_query.read_page(session, room_filter, [("ts", -1)], offset, limit)
+            assert total == expected
+            assert len(rows) == max(0, min(limit, expected - offset))
+
+
+@pytest.mark.parametrize("direction", [1, -1])
+async def test_one_tag_page_walks_room_tags_in_ts_order(db: Database, direction: int) -> None:
+    # equal ts on some rooms: the order falls back to _id, as the default listing's does
+    docs = [room_doc(T0 + (i // 2) * 1000, tags=["vip", "bug"] if i % 3 else ["bug"]) for i in range(15)]
+    await insert_rooms(db, docs)
+    vip = [d for d in docs if "vip" in d["tags"]]
+    expected = sorted(vip, key=lambda d: (d["ts"], d["_id"]), reverse=direction < 0)
+    async with db.session(write=False) as session:
+        rows, total = await room_query.read_page(session, RoomFilter(tags=["vip"]), [("ts", direction)], 2, 4)
+        unfiltered, _ = await room_query.read_page(session, RoomFilter(), [("ts", direction)], 0, 100)
+    assert total == len(vip)
+    assert [r[0] for r in rows] == [r[0] for r in unfiltered if '"vip"' in r[0]][2:6]
+    assert len(rows) == 4 and len(expected) == total
+
+
+async def test_custom_fields_with_unusual_keys_still_match(db: Database) -> None:
+    """The substring pre-check uses the key's JSON text: escaped and non-ASCII keys keep matching."""
+    data = {"pl/an x": "Gold", "país": "Brasil", "n": {"deep": "x1"}, "num": 5}
+    await insert_rooms(
+        db, [room_doc(T0, livechatData=data), room_doc(T0 + 1, livechatData={"other": "Gold"})]
+    )
+    async with db.session(write=False) as session:
+        for fields, expected in (
+            ({"pl/an x": "gold"}, 1),
+            ({"país": "^bra"}, 1),
+            ({"n.deep": "X"}, 1),
+            ({"num": "5"}, 0),  # MongoDB's regex matches strings only
+            ({"other": "gold", "pl/an x": "gold"}, 0),
+        ):
+            rows, total = await room_query.read_page(
+                session, RoomFilter(custom_fields=fields), [("ts", -1)], 0, 10
+            )
+            assert (len(rows), total) == (expected, expected), fields
