@@ -19,12 +19,14 @@ from sqlalchemy import (
     literal_column,
     null,
     select,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
 
@@ -168,3 +170,15 @@ async def lock_for_migration(conn: AsyncConnection) -> None:
     """
     if conn.dialect.name != "sqlite":
         await conn.execute(select(func.pg_advisory_xact_lock(MIGRATION_LOCK)))
+
+
+async def regex_is_valid(db: AsyncSession, pattern: str) -> bool:
+    """Whether the database's own regex engine accepts a pattern (PostgreSQL's differs from Python's)."""
+    if db.get_bind().dialect.name == "sqlite":
+        return True  # SQLite matches with Python's re, which the caller has already checked
+    try:
+        async with db.begin_nested():
+            await db.execute(text("SELECT '' ~* :pattern"), {"pattern": pattern})
+    except DBAPIError:
+        return False
+    return True

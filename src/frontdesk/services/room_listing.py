@@ -9,7 +9,8 @@ from typing import Any
 import orjson
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from frontdesk.errors import Forbidden
+from frontdesk.db import dialect
+from frontdesk.errors import Forbidden, PlainError
 from frontdesk.models.users import User
 from frontdesk.services import room_params as params
 from frontdesk.services import settings as settings_service
@@ -58,6 +59,9 @@ async def check_listing(db: AsyncSession, user: User, query: dict[str, Any]) -> 
         if not (own_only and await has_permission(db, user, "view-l-room")):
             raise Forbidden("unauthorized")
     custom_fields = params.parse_custom_fields(query.get("customFields"))
+    for pattern in custom_fields.values():
+        if not await dialect.regex_is_valid(db, pattern):
+            raise PlainError(f"Invalid regular expression: /{pattern}/i")
     room_filter = RoomFilter(
         agents=list(agents) if isinstance(agents, list) else None,
         room_name=query.get("roomName") or None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import httpx
 import pytest
 
@@ -203,3 +205,13 @@ async def test_filters_endpoint(client: httpx.AsyncClient, db: Database) -> None
     plain = await make_user(db, ["user"])
     ph = await login(client, plain["username"], plain["password"])
     assert (await client.get("/api/v1/livechat/rooms/filters", headers=ph)).status_code == 403
+
+
+async def test_regex_the_database_rejects_is_a_400(client: httpx.AsyncClient) -> None:
+    # Python's named groups are not PostgreSQL syntax: SQLite (Python's re) lists rooms, PostgreSQL says 400.
+    query = {"customFields": '{"a":"(?P<n>y)"}'}
+    res = await client.get(URL, params=query, headers=await admin_headers(client))
+    if os.environ.get("TEST_DATABASE_URL", "").startswith("postgres"):
+        assert res.status_code == 400 and res.json()["error"].startswith("Invalid regular expression")
+    else:
+        assert res.status_code == 200
