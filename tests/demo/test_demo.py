@@ -150,12 +150,3 @@ def test_a_seed_gives_the_same_rooms() -> None:
     )
     other = generate_batch(Plan(seed=8, guest_base=1, now_ms=NOW, rooms=300, cast=cast, max_replies=4), 0)
     assert other.rooms != first.rooms
-
-
-def test_the_demo_formats_timestamps_as_clock_iso() -> None:
-    from frontdesk.clock import iso
-    from frontdesk.demo.timestamps import iso as fast_iso
-
-    samples = [0, 1, 999, 86_399_999, 86_400_000, NOW, NOW + 123, 951_782_400_000, 4_102_444_799_999]
-    samples += [NOW + i * 7_777_777 for i in range(2_000)]
-    assert all(fast_iso(ms) == iso(ms) for ms in samples)

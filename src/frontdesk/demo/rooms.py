@@ -6,10 +6,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from frontdesk.clock import iso
 from frontdesk.demo import catalog
 from frontdesk.demo.cast import Cast, DemoDepartment
 from frontdesk.demo.randomness import DemoRandom
-from frontdesk.demo.timestamps import iso
 from frontdesk.demo.visitors import WIDGET, DemoVisitor, VisitorFactory
 from frontdesk.services import metrics
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from frontdesk.clock import iso
 from frontdesk.demo import catalog
 from frontdesk.demo.randomness import DemoRandom
-from frontdesk.demo.timestamps import iso
 
 WIDGET, WHATSAPP, API, EMAIL = "widget", "whatsapp", "api", "email"
 # share of new visitors per channel, cumulative
