@@ -22,11 +22,6 @@ async def open_rooms_of_visitor(db: AsyncSession, token: str) -> list[dict[str, 
     return [loads(t) for t in (await db.execute(stmt)).scalars().all()]
 
 
-async def rooms_of_visitor(db: AsyncSession, visitor_id: str) -> list[dict[str, Any]]:
-    stmt = select(Room.doc).where(Room.visitor_id == visitor_id)
-    return [loads(t) for t in (await db.execute(stmt)).scalars().all()]
-
-
 async def room_ids_of_visitor(db: AsyncSession, visitor_id: str) -> list[str]:
     return list((await db.execute(select(Room.id).where(Room.visitor_id == visitor_id))).scalars().all())
 

@@ -8,7 +8,6 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.models.users import LoginToken, User
-from frontdesk.store.documents import table
 
 
 async def get_user(db: AsyncSession, user_id: str) -> User | None:
@@ -36,11 +35,6 @@ async def add_user(db: AsyncSession, user: User) -> User:
     db.add(user)
     await db.flush()
     return user
-
-
-async def insert_users(db: AsyncSession, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        await db.execute(insert(table(User)), rows)
 
 
 async def update_user(db: AsyncSession, user_id: str, **values: Any) -> None:
@@ -73,7 +67,3 @@ async def add_token(db: AsyncSession, user_id: str, hashed_token: str, now: int)
 
 async def delete_token(db: AsyncSession, hashed_token: str) -> None:
     await db.execute(delete(LoginToken).where(LoginToken.hashed_token == hashed_token))
-
-
-async def list_users(db: AsyncSession) -> list[User]:
-    return list((await db.execute(select(User).order_by(User.username))).scalars().all())
