@@ -66,9 +66,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def server_env(database_url: str, port: int) -> dict[str, str]:
+def server_env(database_url: str, port: int, page_cache_mb: int | None) -> dict[str, str]:
+    cache = {} if page_cache_mb is None else {"PAGE_CACHE_MB": str(page_cache_mb)}
     return {
         **os.environ,
+        **cache,
         "DATABASE_URL": database_url,
         "ADMIN_USERNAME": ADMIN_USERNAME,
         "ADMIN_PASS": ADMIN_PASS,
@@ -100,10 +102,14 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
         proc.wait()
 
 
-def start_frontdesk(database_url: str, workers: int) -> tuple[subprocess.Popen[bytes], int]:
+def start_frontdesk(
+    database_url: str, workers: int, page_cache_mb: int | None
+) -> tuple[subprocess.Popen[bytes], int]:
     port = free_port()
     command = [sys.executable, "-m", "frontdesk.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    proc = subprocess.Popen([*command, "--workers", str(workers)], env=server_env(database_url, port))
+    proc = subprocess.Popen(
+        [*command, "--workers", str(workers)], env=server_env(database_url, port, page_cache_mb)
+    )
     wait_for(port, proc)
     return proc, port
 
@@ -161,7 +167,7 @@ def load(database_url: str, rooms: int, seed: int) -> float:
         raise SystemExit("the PostgreSQL database already holds rooms: pass --reuse, or use a fresh one")
     started = time.perf_counter()
     command = [sys.executable, "-m", "frontdesk.cli", "demo", "--rooms", str(rooms), "--seed", str(seed)]
-    subprocess.run(command, env=server_env(database_url, 0), check=True)
+    subprocess.run(command, env=server_env(database_url, 0, None), check=True)
     return time.perf_counter() - started
 
 
@@ -314,7 +320,7 @@ def _ms(values: list[float], q: float) -> float:
 
 
 async def run(args: argparse.Namespace, database_url: str) -> None:
-    server, port = start_frontdesk(database_url, args.workers)
+    server, port = start_frontdesk(database_url, args.workers, args.page_cache_mb)
     static: subprocess.Popen[bytes] | None = None
     try:
         headers = await login(port)
@@ -383,6 +389,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=4.0, help="throughput phase, per query")
     parser.add_argument("--latency-seconds", type=float, default=3.0, help="service-time phase, per query")
     parser.add_argument("--only", help="comma-separated query names")
+    parser.add_argument(
+        "--page-cache-mb", type=int, help="the server's PAGE_CACHE_MB; 0 measures every request's query"
+    )
     args = parser.parse_args()
     database_url = args.database_url
     if not database_url:

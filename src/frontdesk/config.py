@@ -22,6 +22,8 @@ class Settings(BaseSettings):
     # Connections kept open per process. SQLite gains nothing from many (see PERFORMANCE.md).
     DB_POOL_SIZE: int = Field(default=4, ge=1, le=64)
     LOG_LEVEL: str = "info"
+    # Memory for listing pages kept until the next commit (api/page_cache.py); 0 turns the cache off.
+    PAGE_CACHE_MB: int = Field(default=32, ge=0, le=4096)
     # With several Frontdesk processes, realtime events travel through Redis pub/sub (e.g. redis://localhost:6379/0).
     REDIS_URL: str | None = None
     # The visitor widget's build (npm @rocket.chat/livechat); `make widget` installs it under var/widget.

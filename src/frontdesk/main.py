@@ -15,6 +15,7 @@ from starlette.routing import Route
 
 from frontdesk import __version__
 from frontdesk.api import info, livechat_widget
+from frontdesk.api.page_cache import PageCache
 from frontdesk.api.routers import V1_ROUTERS
 from frontdesk.api.v1.livechat import rooms
 from frontdesk.clock import Clock
@@ -54,6 +55,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await upgrade(db.engine)
+        await db.changes.start()
         async with db.session() as session:
             await ensure_defaults(session, settings, app.state.clock.now_ms())
         async with realtime.running():
@@ -65,6 +67,11 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     app.state.db = db
     app.state.clock = clock or Clock()
     app.state.test_mode = settings.TEST_MODE
+    app.state.page_cache = (
+        PageCache(db.changes.current, max_bytes=settings.PAGE_CACHE_MB << 20)
+        if settings.PAGE_CACHE_MB
+        else None
+    )
     realtime = setup_realtime(app, settings, db, app.state.clock)
 
     app.add_exception_handler(FrontdeskError, _frontdesk_error)

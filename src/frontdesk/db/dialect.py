@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -28,6 +29,20 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
+
+from frontdesk.db import changes
+
+
+def change_signal(engine: AsyncEngine) -> changes.ChangeSignal:
+    """How processes sharing this database learn of each other's commits (see db/changes.py)."""
+    url = engine.url
+    if url.get_backend_name() == "sqlite":
+        path = url.database or ""
+        if not path or path == ":memory:" or path.startswith("file:"):
+            return changes.LocalSignal()
+        return changes.FileSignal(Path(path + "-changes"))
+    dsn = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    return changes.NotifySignal(dsn)
 
 
 def is_sqlite(engine: AsyncEngine | Engine) -> bool:

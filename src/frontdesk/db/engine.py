@@ -36,6 +36,8 @@ class Database:
         self.dialect_name = self.engine.dialect.name
         if self.dialect_name == "sqlite":
             dialect.configure_sqlite(self.engine)
+        # Moves after every commit by any process on this database: what readers may cache against.
+        self.changes = dialect.change_signal(self.engine)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
         # SQLite allows one writer; serialising writers in-process avoids lock retries.
         self.write_lock: asyncio.Lock | None = asyncio.Lock() if self.dialect_name == "sqlite" else None
@@ -75,7 +77,9 @@ class Database:
             try:
                 yield db
                 if write:
+                    await self.changes.before_commit(db)
                     await db.commit()
+                    self.changes.committed()
                 else:
                     await db.rollback()
             except BaseException:
@@ -84,4 +88,5 @@ class Database:
                 raise
 
     async def dispose(self) -> None:
+        await self.changes.stop()
         await self.engine.dispose()

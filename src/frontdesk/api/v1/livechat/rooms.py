@@ -9,7 +9,9 @@ from fastapi import APIRouter
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
+from frontdesk.api import page_cache
 from frontdesk.api.deps import CurrentUser, Db, database, query_params
+from frontdesk.api.page_cache import PageCache
 from frontdesk.api.v1.livechat.rooms_schema import LIVECHAT_ROOMS_QUERY_SCHEMA
 from frontdesk.db.engine import Database
 from frontdesk.errors import JSON_HEADERS, json_response, raw_json_response
@@ -23,16 +25,30 @@ router = APIRouter()
 
 
 async def list_rooms(request: Request) -> Response:
-    """FastAPI's per-request machinery costs ~4× Starlette's (PERFORMANCE.md), so this route is plain."""
+    """FastAPI's per-request machinery costs ~4× Starlette's (PERFORMANCE.md), so this route is plain.
+
+    A page asked again with the same credentials and query string before anything was committed is
+    answered from the page cache (api/page_cache.py) without touching the database.
+    """
     db = database(request)
+    cache: PageCache | None = request.app.state.page_cache
+    user_id, token = request.headers.get("x-user-id"), request.headers.get("x-auth-token")
+    cache_key = None
+    if cache is not None and user_id and token:
+        cache_key = page_cache.key(user_id, token, request.scope["query_string"])
+        body = cache.get(cache_key)
+        if body is not None:
+            return raw_json_response(body)
+        generation = cache.generation()  # before the transaction starts: what it reads is at least this new
     async with db.session(write=False) as session:
-        user = await authenticate(
-            session, request.headers.get("x-user-id"), request.headers.get("x-auth-token")
-        )
+        user = await authenticate(session, user_id, token)
         query = query_params(request, LIVECHAT_ROOMS_QUERY_SCHEMA)
         listing = await room_listing.check_listing(session, user, query)
         if listing.paging.count is not None:
-            return raw_json_response(await room_listing.read_page(session, listing))
+            body = await room_listing.read_page(session, listing)
+            if cache is not None and cache_key is not None:
+                cache.put(cache_key, body, generation)
+            return raw_json_response(body)
     return StreamingResponse(_stream(db, listing), media_type="application/json", headers=JSON_HEADERS)
 
 
