@@ -106,6 +106,7 @@ class NotifySignal:
         self._value = 0
         self._listening = False
         self._task: asyncio.Task[None] | None = None
+        self._sender = os.urandom(8).hex()  # our own commits are counted when they return, not echoed
 
     def current(self) -> int:
         if not self._listening:
@@ -113,13 +114,16 @@ class NotifySignal:
         return self._value
 
     async def before_commit(self, db: AsyncSession) -> None:
-        await db.execute(text("SELECT pg_notify(:channel, '')"), {"channel": CHANNEL})
+        await db.execute(
+            text("SELECT pg_notify(:channel, :sender)"), {"channel": CHANNEL, "sender": self._sender}
+        )
 
     def committed(self) -> None:
         self._value += 1
 
-    def _notified(self, *_args: Any) -> None:
-        self._value += 1
+    def _notified(self, _conn: Any, _pid: int, _channel: str, sender: str) -> None:
+        if sender != self._sender:
+            self._value += 1
 
     async def start(self) -> None:
         if self._task is None:

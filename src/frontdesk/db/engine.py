@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 from frontdesk.config import Settings
-from frontdesk.db import dialect
+from frontdesk.db import dialect, memo
 from frontdesk.realtime import outbox
 
 log = logging.getLogger("frontdesk")
@@ -39,6 +39,7 @@ class Database:
         # Moves after every commit by any process on this database: what readers may cache against.
         self.changes = dialect.change_signal(self.engine)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
+        self.memo = memo.ReadMemo(self.changes.current)
         # SQLite allows one writer; serialising writers in-process avoids lock retries.
         self.write_lock: asyncio.Lock | None = asyncio.Lock() if self.dialect_name == "sqlite" else None
         # Set by the app: delivers the events of a committed transaction (realtime broker).
@@ -74,6 +75,9 @@ class Database:
     @asynccontextmanager
     async def _transaction(self, write: bool) -> AsyncIterator[AsyncSession]:
         async with self.sessions() as db:
+            if not write:  # read before the first statement: what it reads is at least this new
+                db.info[memo.STARTED] = self.changes.current()
+                db.info[memo.MEMO] = self.memo
             try:
                 yield db
                 if write:

@@ -5,13 +5,16 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.db.memo import remembered
 from frontdesk.models.permissions import Permission, Role
 
 
 async def roles_with(db: AsyncSession, permission: str) -> list[str]:
-    stmt = select(Permission.roles).where(Permission.id == permission)
-    roles = (await db.execute(stmt)).scalar_one_or_none()
-    return list(roles or [])
+    async def read() -> list[str]:
+        stmt = select(Permission.roles).where(Permission.id == permission)
+        return list((await db.execute(stmt)).scalar_one_or_none() or [])
+
+    return list(await remembered(db, ("roles_with", permission), read))
 
 
 async def all_permissions(db: AsyncSession) -> list[Permission]:

@@ -7,12 +7,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.db.memo import remembered
 from frontdesk.models.settings import Setting
 
 
 async def get_values(db: AsyncSession, ids: list[str]) -> dict[str, Any]:
-    rows = (await db.execute(select(Setting.id, Setting.value).where(Setting.id.in_(ids)))).all()
-    return {r[0]: r[1] for r in rows}
+    async def read() -> dict[str, Any]:
+        rows = (await db.execute(select(Setting.id, Setting.value).where(Setting.id.in_(ids)))).all()
+        return {r[0]: r[1] for r in rows}
+
+    return dict(await remembered(db, ("settings", tuple(ids)), read))
 
 
 async def set_value(db: AsyncSession, setting_id: str, value: Any, now: int) -> None:
