@@ -79,7 +79,8 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(Exception, render_error)
 
-    app.router.routes.append(Route(f"{API}/livechat/rooms", rooms.list_rooms, methods=["GET"]))
+    # first: the router tries routes in order, and this one is asked most
+    app.router.routes.insert(0, Route(f"{API}/livechat/rooms", rooms.list_rooms, methods=["GET"]))
     app.include_router(info.router)
     app.include_router(livechat_widget.router)
     for router in V1_ROUTERS:
