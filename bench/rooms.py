@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import signal
@@ -197,9 +198,46 @@ class Connection:
         body = await self.reader.readexactly(length)
         return status, body
 
+    async def post(self, path: str, payload: dict[str, Any]) -> tuple[int, bytes]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
+        assert self.reader is not None
+        body = json.dumps(payload).encode()
+        head = (
+            f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n{self.extra}Content-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n"
+        )
+        self.writer.write(head.encode() + body)
+        head_bytes = await self.reader.readuntil(b"\r\n\r\n")
+        length = 0
+        for line in head_bytes.split(b"\r\n")[1:]:
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value)
+        return int(head_bytes.split(b" ", 2)[1]), await self.reader.readexactly(length)
+
     def close(self) -> None:
         if self.writer is not None:
             self.writer.close()
+
+
+async def keep_writing(port: int, headers: dict[str, str], per_second: float, stop: asyncio.Event) -> int:
+    """A commit every 1/per_second s (the admin's status message), as a live contact centre makes them:
+    each one ends every cached page. Returns how many were made."""
+    conn = Connection(port, headers)
+    made = 0
+    try:
+        while not stop.is_set():
+            status, _ = await conn.post(
+                "/api/v1/users.setStatus", {"message": f"bench {made}", "status": "online"}
+            )
+            assert status == 200, status
+            made += 1
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=1 / per_second)
+    finally:
+        conn.close()
+    return made
 
 
 async def login(port: int) -> dict[str, str]:
@@ -238,11 +276,24 @@ async def sequential(port: int, headers: dict[str, str], path: str, seconds: flo
 
 
 async def concurrent(
-    port: int, headers: dict[str, str], path: str, workers: int, seconds: float, limit: int
+    port: int,
+    headers: dict[str, str],
+    path: str,
+    workers: int,
+    seconds: float,
+    limit: int,
+    writes_per_second: float = 0,
 ) -> tuple[int, int, float]:
-    """Throughput: `workers` connections in a closed loop until the time or the request count runs out.
+    """Throughput: `workers` connections in a closed loop until the time or the request count runs out,
+    with a commit every 1/writes_per_second s beside them if asked.
 
     Returns (successful requests, failed requests, seconds)."""
+    stop = asyncio.Event()
+    writing = (
+        asyncio.ensure_future(keep_writing(port, headers, writes_per_second, stop))
+        if writes_per_second
+        else None
+    )
     done = failed = 0
     end = time.perf_counter() + seconds
 
@@ -261,7 +312,11 @@ async def concurrent(
 
     started = time.perf_counter()
     await asyncio.gather(*(worker() for _ in range(workers)))
-    return done, failed, time.perf_counter() - started
+    elapsed = time.perf_counter() - started
+    if writing is not None:
+        stop.set()
+        await writing
+    return done, failed, elapsed
 
 
 # ---- the mix -------------------------------------------------------------------------------------------
@@ -344,7 +399,9 @@ async def run(args: argparse.Namespace, database_url: str) -> None:
             total = json.loads(body)["total"]
             # a query that takes seconds would only pile up behind the connection pool at full concurrency
             clients = args.concurrency if statistics.median(times) < SLOW else 2
-            n, failed, elapsed = await concurrent(port, headers, path, clients, args.seconds, MAX_REQUESTS)
+            n, failed, elapsed = await concurrent(
+                port, headers, path, clients, args.seconds, MAX_REQUESTS, args.writes_per_second
+            )
             if name == "default page":
                 default_count = n
             note = f" ({clients} conn.)" if clients != args.concurrency else ""
@@ -359,7 +416,9 @@ async def run(args: argparse.Namespace, database_url: str) -> None:
         engine = "SQLite" if database_url.startswith("sqlite") else "PostgreSQL"
         print(
             f"\n{engine}, {args.rooms:,} rooms, {args.workers} worker(s); service time over one connection, "
-            f"throughput over {args.concurrency} connections; page of {len(default_body):,} bytes\n"
+            f"throughput over {args.concurrency} connections; page of {len(default_body):,} bytes; "
+            f"page cache {'server default' if args.page_cache_mb is None else f'{args.page_cache_mb} MB'}; "
+            f"{args.writes_per_second:g} commits/s beside the throughput phase\n"
         )
         print("| query | total | p50 ms | p99 ms | req/s | ratio to static |")
         print("|---|---:|---:|---:|---:|---:|")
@@ -389,6 +448,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=4.0, help="throughput phase, per query")
     parser.add_argument("--latency-seconds", type=float, default=3.0, help="service-time phase, per query")
     parser.add_argument("--only", help="comma-separated query names")
+    parser.add_argument(
+        "--writes-per-second", type=float, default=0, help="commits made beside the throughput phase"
+    )
     parser.add_argument(
         "--page-cache-mb", type=int, help="the server's PAGE_CACHE_MB; 0 measures every request's query"
     )

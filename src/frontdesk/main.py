@@ -72,6 +72,8 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         if settings.PAGE_CACHE_MB
         else None
     )
+    if app.state.page_cache is not None:
+        app.add_middleware(rooms.CachedPages, cache=app.state.page_cache)
     realtime = setup_realtime(app, settings, db, app.state.clock)
 
     app.add_exception_handler(FrontdeskError, _frontdesk_error)
@@ -80,7 +82,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     app.add_exception_handler(Exception, render_error)
 
     # first: the router tries routes in order, and this one is asked most
-    app.router.routes.insert(0, Route(f"{API}/livechat/rooms", rooms.list_rooms, methods=["GET"]))
+    app.router.routes.insert(0, Route(rooms.PATH, rooms.list_rooms, methods=["GET"]))
     app.include_router(info.router)
     app.include_router(livechat_widget.router)
     for router in V1_ROUTERS:
