@@ -120,3 +120,14 @@ async def test_a_commit_by_another_process_is_seen(
 async def test_the_cache_can_be_turned_off(settings: Settings) -> None:
     app = create_app(settings.model_copy(update={"PAGE_CACHE_MB": 0}), FixedClock(T0))
     assert app.state.page_cache is None
+
+
+async def test_errors_and_streamed_listings_are_not_kept(
+    client: httpx.AsyncClient, listening: FastAPI
+) -> None:
+    h = await admin_headers(client)
+    cache = page_cache(listening)
+    for _ in range(2):
+        assert (await client.get(URL, params={"count": 0}, headers=h)).status_code == 200
+        assert (await client.get(URL, params={"sort": "{bad"}, headers=h)).status_code == 400
+    assert cache.hits == 0 and len(cache) == 0
