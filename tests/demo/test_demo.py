@@ -150,3 +150,20 @@ def test_a_seed_gives_the_same_rooms() -> None:
     )
     other = generate_batch(Plan(seed=8, guest_base=1, now_ms=NOW, rooms=300, cast=cast, max_replies=4), 0)
     assert other.rooms != first.rooms
+
+
+def test_large_loads_keep_a_question_and_an_answer_in_every_served_chat() -> None:
+    cast = Cast(
+        agents=[{"_id": "a1", "username": "ann", "name": "Ann"}],
+        departments=[DemoDepartment("d1", "Support", 1.0, ("bug",))],
+    )
+    batch = generate_batch(Plan(seed=9, guest_base=1, now_ms=NOW, rooms=400, cast=cast, max_replies=2), 0)
+    by_room: dict[str, list[dict[str, Any]]] = {}
+    for message in batch.messages:
+        by_room.setdefault(message["rid"], []).append(message)
+    served = [r for r in batch.rooms if "servedBy" in r]
+    assert len(served) > 300
+    for room in served:
+        chat = [m for m in by_room[room["_id"]] if "t" not in m]
+        assert "token" in chat[0] and any("token" not in m for m in chat), room["_id"]
+        assert len(chat) <= 3  # the opener, the answer and at most one more

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ from sqlalchemy import (
     cast,
     event,
     func,
+    insert,
     literal_column,
     null,
     select,
@@ -171,6 +174,72 @@ def upsert_add(table: Table, rows: list[dict[str, Any]], key: list[str], add: st
     build: Any = sqlite_insert if dialect_name == "sqlite" else pg_insert
     stmt = build(table).values(rows)
     return stmt.on_conflict_do_update(index_elements=key, set_={add: table.c[add] + stmt.excluded[add]})
+
+
+async def insert_many(
+    db: AsyncSession, table: Table, columns: Sequence[str], values: Sequence[tuple[Any, ...]]
+) -> None:
+    """INSERT rows given as tuples in `columns` order, as one executemany.
+
+    SQLite: straight to the driver, as SQLAlchemy's per-row parameter handling costs more than SQLite's
+    own insert (the values are already what the driver stores: str, int, float, bool, None).
+    PostgreSQL: a Core insert, which asyncpg sends in batches.
+    """
+    if not values:
+        return
+    if db.get_bind().dialect.name == "sqlite":
+        quote = db.get_bind().dialect.identifier_preparer.quote
+        names = ", ".join(quote(c) for c in columns)
+        sql = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({', '.join('?' * len(columns))})"
+        await (await db.connection()).exec_driver_sql(sql, list(values))
+        return
+    await db.execute(insert(table), [dict(zip(columns, v, strict=True)) for v in values])
+
+
+async def relax_for_bulk_load(db: AsyncSession) -> None:
+    """SQLite, for a bulk load on this session's connection only: no fsync, a 1 GiB page cache, and a
+    checkpoint every 64 MiB of log rather than every 4 MiB (pages that several transactions change,
+    such as the leaves of an index on random ids, are then copied into the database once).
+
+    An application crash still leaves a consistent database (WAL); an OS crash during the load, or
+    before the OS has written it out, may not, which is acceptable for generated demo data. Only the
+    loader's own connections are relaxed, and they are closed when the load ends.
+    """
+    if db.get_bind().dialect.name == "sqlite":
+        conn = await db.connection()
+        await conn.exec_driver_sql("PRAGMA synchronous=OFF")
+        await conn.exec_driver_sql("PRAGMA cache_size=-1048576")
+        await conn.exec_driver_sql("PRAGMA wal_autocheckpoint=16384")
+
+
+@asynccontextmanager
+async def indexes_deferred(engine: AsyncEngine, names: Sequence[str]) -> AsyncIterator[None]:
+    """SQLite: drop the named indexes for a bulk load and build them again after it.
+
+    Building an index once by sorting is far cheaper than a million inserts at random places in it.
+    The statements are read back from the schema, so the rebuilt indexes are exactly the migrations'
+    (constraint indexes, such as primary keys, have none and are never dropped). They are rebuilt
+    whether the load ends or fails; only a killed process leaves them missing. PostgreSQL: nothing.
+    """
+    if engine.dialect.name != "sqlite" or not names:
+        yield
+        return
+    quote = engine.dialect.identifier_preparer.quote
+    query = (
+        "SELECT name, sql FROM sqlite_master"
+        f" WHERE type = 'index' AND sql IS NOT NULL AND name IN ({', '.join('?' * len(names))})"
+    )
+    async with engine.begin() as conn:
+        found = (await conn.exec_driver_sql(query, tuple(names))).all()
+        indexes = [(str(row.name), str(row.sql)) for row in found]
+        for name, _sql in indexes:
+            await conn.exec_driver_sql(f"DROP INDEX {quote(name)}")
+    try:
+        yield
+    finally:
+        async with engine.begin() as conn:
+            for _name, sql in indexes:
+                await conn.exec_driver_sql(sql)
 
 
 # pg_advisory_xact_lock key for schema migrations (any constant that no other lock uses)

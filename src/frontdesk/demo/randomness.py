@@ -3,14 +3,29 @@
 from __future__ import annotations
 
 import random
+from bisect import bisect_right
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
 _ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz"  # Random.id()'s (spec §6)
 _TOKEN_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 _BUFFER_IDS = 8192
+
+
+def _byte_alphabet(alphabet: str) -> tuple[bytes, bytes]:
+    """(table, dropped) for bytes.translate: each kept byte maps to one character, all equally likely.
+
+    Bytes from the largest multiple of len(alphabet) up are dropped, so `byte % len` stays uniform.
+    """
+    size = len(alphabet)
+    keep = 256 // size * size
+    return bytes(ord(alphabet[b % size]) for b in range(256)), bytes(range(keep, 256))
+
+
+_ID_BYTES = _byte_alphabet(_ID_ALPHABET)
+_TOKEN_BYTES = _byte_alphabet(_TOKEN_ALPHABET)
 
 
 class DemoRandom:
@@ -24,10 +39,18 @@ class DemoRandom:
         self._tokens = ""
         self._token_pos = 0
 
+    def _characters(self, alphabet: tuple[bytes, bytes], count: int) -> str:
+        """At least `count` random characters of an alphabet: random bytes mapped in C, not one by one."""
+        table, dropped = alphabet
+        out = ""
+        while len(out) < count:
+            out += self.rng.randbytes(count + count // 4).translate(table, dropped).decode("ascii")
+        return out
+
     def random_id(self) -> str:
-        """Random.id(): 17 characters; drawn in bulk because one choices() call per id is slow."""
-        if self._id_pos >= len(self._ids):
-            self._ids = "".join(self.rng.choices(_ID_ALPHABET, k=17 * _BUFFER_IDS))
+        """Random.id(): 17 characters; drawn in bulk because one choice per character is slow."""
+        if self._id_pos + 17 > len(self._ids):
+            self._ids = self._characters(_ID_BYTES, 17 * _BUFFER_IDS)
             self._id_pos = 0
         start = self._id_pos
         self._id_pos = start + 17
@@ -35,8 +58,8 @@ class DemoRandom:
 
     def token(self) -> str:
         """A visitor token as widget and WhatsApp clients choose them: 21 lower-case letters and digits."""
-        if self._token_pos >= len(self._tokens):
-            self._tokens = "".join(self.rng.choices(_TOKEN_ALPHABET, k=21 * _BUFFER_IDS))
+        if self._token_pos + 21 > len(self._tokens):
+            self._tokens = self._characters(_TOKEN_BYTES, 21 * _BUFFER_IDS)
             self._token_pos = 0
         start = self._token_pos
         self._token_pos = start + 21
@@ -57,3 +80,15 @@ class DemoRandom:
         """A human delay: exponential around the mean, clipped to [low, high] seconds."""
         seconds = self.rng.expovariate(1 / mean_s)
         return int(1000 * min(max(seconds, low_s), high_s))
+
+
+class Shares(Generic[T]):
+    """Items by cumulative share, ((0.8, a), (0.9, b), (1.0, c)): `at(roll)` is the first whose limit
+    is above the roll, found by bisection (it is looked up a few times per room)."""
+
+    def __init__(self, cumulative: Sequence[tuple[float, T]]) -> None:
+        self.limits = [limit for limit, _ in cumulative]
+        self.items = [item for _, item in cumulative]
+
+    def at(self, roll: float) -> T:
+        return self.items[bisect_right(self.limits, roll)]

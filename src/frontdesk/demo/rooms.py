@@ -9,13 +9,13 @@ from typing import Any, Literal
 from frontdesk.clock import iso
 from frontdesk.demo import catalog
 from frontdesk.demo.cast import Cast, DemoDepartment
-from frontdesk.demo.randomness import DemoRandom
+from frontdesk.demo.randomness import DemoRandom, Shares
 from frontdesk.demo.visitors import WIDGET, DemoVisitor, VisitorFactory
 from frontdesk.services import metrics
 
 CLOSED, SERVED, QUEUED, ON_HOLD, ABANDONED = "closed", "open", "queued", "on hold", "closed unserved"
 # cumulative shares: most chats in a history are closed; a few are being served, waiting or on hold
-_STATES = ((0.80, CLOSED), (0.85, ABANDONED), (0.93, SERVED), (0.97, QUEUED), (1.0, ON_HOLD))
+_STATES = Shares(((0.80, CLOSED), (0.85, ABANDONED), (0.93, SERVED), (0.97, QUEUED), (1.0, ON_HOLD)))
 _RETURNING = 0.2  # share of rooms opened by a visitor who already chatted
 
 
@@ -54,10 +54,12 @@ class RoomGenerator:
         self._parse_md = parse_md
         self._md: dict[str, list[Any]] = {}
         self._returning: list[DemoVisitor] = []
-        cumulative, self._departments = 0.0, []
+        cumulative, shares = 0.0, []
         for dept in cast.departments:
             cumulative += dept.share
-            self._departments.append((cumulative, dept))
+            shares.append((cumulative, dept))
+        self._departments = Shares(shares)
+        self._department_total = cumulative
 
     def md(self, text: str) -> list[Any]:
         """The parsed `md` of a text; the demo's texts repeat, so each is parsed once."""
@@ -79,8 +81,7 @@ class RoomGenerator:
         roll = self.rand.random()
         if roll < 0.08:
             return None
-        roll = (roll - 0.08) / 0.92 * self._departments[-1][0]
-        return next(d for limit, d in self._departments if roll < limit)
+        return self._departments.at((roll - 0.08) / 0.92 * self._department_total)
 
     def _room(self, index: int, out: Batch, fresh: dict[str, dict[str, Any]]) -> None:
         rand = self.rand
@@ -92,7 +93,7 @@ class RoomGenerator:
             fresh[visitor.doc["_id"]] = visitor.doc
         visitor.doc["status"] = "online"
         roll = rand.random()
-        state = next(name for limit, name in _STATES if roll < limit)
+        state = _STATES.at(roll)
         dept = self._department()
         source, extra = self.visitors.room_fields(visitor, ts)
         room = metrics.new_room(
@@ -182,11 +183,12 @@ class _Timeline:
         return self._save(message, ts_ms)
 
     def conversation(self, agent: dict[str, str], t: int, assigned: int, count: int) -> int:
-        """`count` more messages after the visitor's opener: mostly alternating, sometimes two in a row."""
+        """`count` more messages after the visitor's opener: the agent's answer first, then mostly
+        alternating, sometimes two in a row."""
         rand = self.rand
         visitor_last = True
-        for _ in range(count):
-            visitor_next = not visitor_last if rand.random() > 0.15 else visitor_last
+        for n in range(count):
+            visitor_next = n > 0 and (not visitor_last if rand.random() > 0.15 else visitor_last)
             if visitor_next:
                 gap = rand.wait_ms(60, 5, 600) if not visitor_last else rand.wait_ms(15, 2, 90)
                 t = self.visitor_says(t + gap, rand.pick(catalog.VISITOR_FOLLOW_UPS))

@@ -7,11 +7,11 @@ from typing import Any
 
 from frontdesk.clock import iso
 from frontdesk.demo import catalog
-from frontdesk.demo.randomness import DemoRandom
+from frontdesk.demo.randomness import DemoRandom, Shares
 
 WIDGET, WHATSAPP, API, EMAIL = "widget", "whatsapp", "api", "email"
 # share of new visitors per channel, cumulative
-_CHANNELS = ((0.55, WIDGET), (0.80, WHATSAPP), (0.92, API), (1.0, EMAIL))
+_CHANNELS = Shares(((0.55, WIDGET), (0.80, WHATSAPP), (0.92, API), (1.0, EMAIL)))
 _SOURCES = {WIDGET: catalog.WIDGET_SOURCE, API: catalog.API_SOURCE, EMAIL: catalog.EMAIL_SOURCE}
 WHATSAPP_SESSION_MS = 24 * 3600 * 1000
 
@@ -33,7 +33,7 @@ class VisitorFactory:
     def new(self, ts_ms: int) -> DemoVisitor:
         rand = self.rand
         roll = rand.random()
-        channel = next(name for limit, name in _CHANNELS if roll < limit)
+        channel = _CHANNELS.at(roll)
         number = self.next_guest
         self.next_guest += 1
         first, last = rand.pick(catalog.FIRST_NAMES), rand.pick(catalog.LAST_NAMES)

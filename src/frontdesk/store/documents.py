@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, cast
 
 import orjson
 from sqlalchemy import Table
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.clock import parse_iso
+from frontdesk.db import dialect
 
 
 def dumps(doc: dict[str, Any]) -> str:
@@ -40,3 +44,22 @@ def dig(doc: dict[str, Any], *path: str) -> Any:
 def table(model: type[Any]) -> Table:
     """A mapped class's Core table: bulk inserts through it skip the ORM's per-row bookkeeping."""
     return cast(Table, model.__table__)
+
+
+@dataclass(frozen=True)
+class Rows:
+    """Rows of one table as tuples in `columns` order: one executemany, and cheap to pickle."""
+
+    columns: tuple[str, ...]
+    values: list[tuple[Any, ...]]
+
+
+def as_rows(rows: Sequence[dict[str, Any]]) -> Rows:
+    """Dicts with the same keys in the same order (as one *_columns function builds them) as Rows."""
+    if not rows:
+        return Rows((), [])
+    return Rows(tuple(rows[0]), [tuple(r.values()) for r in rows])
+
+
+async def insert_rows(db: AsyncSession, model: type[Any], rows: Rows) -> None:
+    await dialect.insert_many(db, table(model), rows.columns, rows.values)

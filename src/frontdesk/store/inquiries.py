@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.models.inquiries import Inquiry
-from frontdesk.store.documents import dumps, loads, ms, table
+from frontdesk.store.documents import Rows, as_rows, dumps, insert_rows, loads, ms
 
 
 def inquiry_columns(doc: dict[str, Any]) -> dict[str, Any]:
@@ -24,9 +24,17 @@ def inquiry_columns(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def inquiry_rows(docs: list[dict[str, Any]]) -> Rows:
+    return as_rows([inquiry_columns(d) for d in docs])
+
+
 async def insert_inquiries(db: AsyncSession, docs: list[dict[str, Any]]) -> None:
-    if docs:
-        await db.execute(insert(table(Inquiry)), [inquiry_columns(d) for d in docs])
+    await insert_inquiry_rows(db, inquiry_rows(docs))
+
+
+async def insert_inquiry_rows(db: AsyncSession, rows: Rows) -> None:
+    """Insert rows built by inquiry_rows (perhaps in another process)."""
+    await insert_rows(db, Inquiry, rows)
 
 
 async def save_inquiry(db: AsyncSession, doc: dict[str, Any]) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.models.messages import Message
-from frontdesk.store.documents import dig, dumps, loads, ms, table
+from frontdesk.store.documents import Rows, as_rows, dig, dumps, insert_rows, loads, ms
 
 
 def message_columns(doc: dict[str, Any]) -> dict[str, Any]:
@@ -23,9 +23,17 @@ def message_columns(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def message_rows(docs: list[dict[str, Any]]) -> Rows:
+    return as_rows([message_columns(d) for d in docs])
+
+
 async def insert_messages(db: AsyncSession, docs: list[dict[str, Any]]) -> None:
-    if docs:
-        await db.execute(insert(table(Message)), [message_columns(d) for d in docs])
+    await insert_message_rows(db, message_rows(docs))
+
+
+async def insert_message_rows(db: AsyncSession, rows: Rows) -> None:
+    """Insert rows built by message_rows (perhaps in another process)."""
+    await insert_rows(db, Message, rows)
 
 
 async def save_message(db: AsyncSession, doc: dict[str, Any]) -> None:

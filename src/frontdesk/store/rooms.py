@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
@@ -18,7 +20,7 @@ from frontdesk.models.rooms import (
     RoomTag,
 )
 from frontdesk.store import room_counts
-from frontdesk.store.documents import dig, dumps, loads, ms, table
+from frontdesk.store.documents import Rows, as_rows, dig, dumps, insert_rows, loads, ms
 
 # The columns that decide which counter of room_counts a room is in.
 _KEY = (Room.state, Room.department_id, Room.served_by_id)
@@ -74,16 +76,32 @@ def _tag_rows(doc: dict[str, Any], ts: int) -> list[dict[str, Any]]:
     return [{"room_id": doc["_id"], "tag": t, "ts": ts} for t in unique]
 
 
-async def insert_rooms(db: AsyncSession, docs: Sequence[dict[str, Any]]) -> None:
-    """Insert new rooms (one statement per table, so bulk loads stay fast) and count them."""
-    if not docs:
-        return
+@dataclass(frozen=True)
+class NewRooms:
+    """New rooms as the rows insert_rooms writes; built apart from the write so another process can."""
+
+    rooms: Rows
+    tags: Rows
+    counts: Counter[room_counts.CountKey]
+
+
+def new_rooms(docs: Sequence[dict[str, Any]]) -> NewRooms:
     rows = [room_columns(d) for d in docs]
-    await db.execute(insert(table(Room)), rows)
     tag_rows = [t for d, r in zip(docs, rows, strict=True) for t in _tag_rows(d, r["ts"])]
-    if tag_rows:
-        await db.execute(insert(table(RoomTag)), tag_rows)
-    await room_counts.apply(db, room_counts.deltas([], map(room_counts.count_key, rows)))
+    counts = room_counts.deltas([], map(room_counts.count_key, rows))
+    return NewRooms(as_rows(rows), as_rows(tag_rows), counts)
+
+
+async def insert_new_rooms(db: AsyncSession, new: NewRooms) -> None:
+    """Insert rooms built by new_rooms (one statement per table, so bulk loads stay fast) and count them."""
+    await insert_rows(db, Room, new.rooms)
+    await insert_rows(db, RoomTag, new.tags)
+    await room_counts.apply(db, new.counts)
+
+
+async def insert_rooms(db: AsyncSession, docs: Sequence[dict[str, Any]]) -> None:
+    """Insert new rooms and count them."""
+    await insert_new_rooms(db, new_rooms(docs))
 
 
 async def save_room(db: AsyncSession, doc: dict[str, Any]) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.models.visitors import Visitor
-from frontdesk.store.documents import dig, dumps, loads, ms, table
+from frontdesk.store.documents import Rows, as_rows, dig, dumps, insert_rows, loads, ms
 
 
 def visitor_columns(doc: dict[str, Any]) -> dict[str, Any]:
@@ -28,9 +28,17 @@ def visitor_columns(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def visitor_rows(docs: list[dict[str, Any]]) -> Rows:
+    return as_rows([visitor_columns(d) for d in docs])
+
+
 async def insert_visitors(db: AsyncSession, docs: list[dict[str, Any]]) -> None:
-    if docs:
-        await db.execute(insert(table(Visitor)), [visitor_columns(d) for d in docs])
+    await insert_visitor_rows(db, visitor_rows(docs))
+
+
+async def insert_visitor_rows(db: AsyncSession, rows: Rows) -> None:
+    """Insert rows built by visitor_rows (perhaps in another process)."""
+    await insert_rows(db, Visitor, rows)
 
 
 async def get_by_token(db: AsyncSession, token: str) -> dict[str, Any] | None:
