@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from factories import room_doc
 from frontdesk.db import migrate
 from frontdesk.db.engine import Database
-from frontdesk.models.rooms import Room
+from frontdesk.models.rooms import Room, RoomTag
 from frontdesk.store import room_counts, room_query
 from frontdesk.store import rooms as room_store
 from frontdesk.store.room_query import RoomFilter
@@ -22,6 +22,7 @@ from frontdesk.store.room_query import RoomFilter
 T0 = 1_700_000_000_000
 AGENTS = ["agentA", "agentB", "agentC"]
 DEPTS = ["deptX", "deptY"]
+TAGS = ["vip", "billing", "bug", "Vip"]
 
 STATUS: list[dict[str, Any]] = [
     {},
@@ -59,6 +60,10 @@ def _random_state(rng: random.Random, doc: dict[str, Any]) -> None:
         doc.pop("departmentId", None)
     else:
         doc["departmentId"] = rng.choice(DEPTS)
+    if rng.random() < 0.3:
+        doc.pop("tags", None)
+    else:  # repeats included: a room counts once per distinct tag
+        doc["tags"] = rng.choices(TAGS, k=rng.randint(0, 3))
 
 
 def _new_room(rng: random.Random, n: int) -> dict[str, Any]:
@@ -82,6 +87,11 @@ async def _check(db: Database) -> None:
             assert room_query.counted_shape(shape) is not None, shape
             plain = (await session.execute(room_query.count_query(shape, db.dialect_name))).scalar_one()
             assert await room_query.count_rooms(session, shape) == plain, shape
+        by_tag = select(RoomTag.tag, func.count()).group_by(RoomTag.tag)
+        tagged = {tag: n for tag, n in (await session.execute(by_tag)).all()}
+        assert await room_counts.all_tag_counts(session) == tagged
+        for tag in [*TAGS, "none"]:
+            assert await room_query.count_rooms(session, RoomFilter(tags=[tag])) == tagged.get(tag, 0)
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -148,15 +158,18 @@ async def test_counters_stay_exact_under_concurrent_writers(db: Database) -> Non
 
 
 async def test_migration_backfills_counters(db: Database) -> None:
-    """0002 counts the rooms that exist before it (downgrade below it, then upgrade again)."""
+    """0002 and 0004 count the rooms that exist before them (downgrade below, then upgrade again)."""
     rng = random.Random(5)
     async with db.session() as session:
         await room_store.insert_rooms(session, [_new_room(rng, n) for n in range(40)])
         before = await room_counts.all_counts(session)
+        tags_before = await room_counts.all_tag_counts(session)
+    assert tags_before
     await migrate.downgrade(db.engine, "0001")
     await migrate.upgrade(db.engine)
     async with db.session(write=False) as session:
         assert await room_counts.all_counts(session) == before
+        assert await room_counts.all_tag_counts(session) == tags_before
     await _check(db)
 
 

@@ -93,3 +93,12 @@ class RoomCount(Base):
         Index("ix_room_counts_department_state", "department_id", "state"),
         Index("ix_room_counts_served_by_state", "served_by_id", "state"),
     )
+
+
+class RoomTagCount(Base):
+    """How many rooms carry each tag (room_tags rows per tag), kept like RoomCount."""
+
+    __tablename__ = "room_tag_counts"
+
+    tag: Mapped[str] = mapped_column(String(200), primary_key=True)
+    n: Mapped[int] = mapped_column(BigInteger, default=0)

@@ -1,4 +1,5 @@
-"""room_counts: rooms per (state, department, agent), changed with every room write, summed for totals.
+"""room_counts: rooms per (state, department, agent), and room_tag_counts: rooms per tag, changed with
+every room write, summed for totals.
 
 A listing's `total` must be exact, and counting the matches grows with the table (PERFORMANCE.md).
 Every room write goes through store.rooms, which passes the change of each room's key here; a total
@@ -23,12 +24,14 @@ from sqlalchemy.orm import Session, SessionTransaction
 from sqlalchemy.sql.elements import ColumnElement
 
 from frontdesk.db import dialect
-from frontdesk.models.rooms import NO_KEY, RoomCount
+from frontdesk.models.rooms import NO_KEY, RoomCount, RoomTagCount
 
 CountKey = tuple[str, str, str]  # state, department id, serving agent id ('' for none)
 KEY_COLUMNS = ["state", "department_id", "served_by_id"]
 _TABLE = cast(Table, RoomCount.__table__)
+_TAG_TABLE = cast(Table, RoomTagCount.__table__)
 _PENDING = "frontdesk.room_counts.pending"
+_PENDING_TAGS = "frontdesk.room_counts.pending_tags"
 
 
 def count_key(row: Mapping[Any, Any]) -> CountKey:
@@ -51,35 +54,45 @@ def _upsert(change: Counter[CountKey], dialect_name: str) -> Any:
     return dialect.upsert_add(_TABLE, rows, KEY_COLUMNS, "n", dialect_name) if rows else None
 
 
-def _pending(session: Session) -> Counter[CountKey]:
-    found: Counter[CountKey] = session.info.setdefault(_PENDING, Counter())
-    return found
+def _upsert_tags(change: Counter[str], dialect_name: str) -> Any:
+    rows = [{"tag": tag, "n": n} for tag, n in sorted(change.items()) if n]
+    return dialect.upsert_add(_TAG_TABLE, rows, ["tag"], "n", dialect_name) if rows else None
 
 
-async def apply(db: AsyncSession, change: Counter[CountKey]) -> None:
-    """Add the changes to the counters when the transaction commits."""
+def _statements(session: Session) -> list[Any]:
+    """This transaction's collected changes as upserts (room counters, then tag counters: one order
+    for every writer), forgetting them."""
+    name = session.get_bind().dialect.name
+    change = session.info.pop(_PENDING, None)
+    tags = session.info.pop(_PENDING_TAGS, None)
+    found = [_upsert(change, name) if change else None, _upsert_tags(tags, name) if tags else None]
+    return [stmt for stmt in found if stmt is not None]
+
+
+async def apply(db: AsyncSession, change: Counter[CountKey], tags: Counter[str] | None = None) -> None:
+    """Add the changes to the room counters (and the tag counters) when the transaction commits."""
     if db.in_nested_transaction():
         # a savepoint may roll back alone: write now, so the database undoes it with the savepoint
-        stmt = _upsert(change, db.get_bind().dialect.name)
-        if stmt is not None:
-            await db.execute(stmt)
+        name = db.get_bind().dialect.name
+        for stmt in (_upsert(change, name), _upsert_tags(tags, name) if tags else None):
+            if stmt is not None:
+                await db.execute(stmt)
         return
-    _pending(db.sync_session).update(change)
+    info = db.sync_session.info
+    info.setdefault(_PENDING, Counter()).update(change)
+    if tags:
+        info.setdefault(_PENDING_TAGS, Counter()).update(tags)
 
 
 async def write_pending(db: AsyncSession) -> None:
     """Write this transaction's collected changes now (before reading counters in it)."""
-    change = db.sync_session.info.pop(_PENDING, None)
-    stmt = _upsert(change, db.get_bind().dialect.name) if change else None
-    if stmt is not None:
+    for stmt in _statements(db.sync_session):
         await db.execute(stmt)
 
 
 @event.listens_for(Session, "before_commit")
 def _write_on_commit(session: Session) -> None:
-    change = session.info.pop(_PENDING, None)
-    stmt = _upsert(change, session.get_bind().dialect.name) if change else None
-    if stmt is not None:
+    for stmt in _statements(session):
         session.execute(stmt)  # runs inside AsyncSession.commit's greenlet, like any flush
 
 
@@ -88,6 +101,7 @@ def _forget_on_end(session: Session, transaction: SessionTransaction) -> None:
     # rolled back or closed without commit: the changes never happened
     if transaction.parent is None:
         session.info.pop(_PENDING, None)
+        session.info.pop(_PENDING_TAGS, None)
 
 
 def total_query(
@@ -121,6 +135,17 @@ async def total(
         return 0
     await write_pending(db)
     return int((await db.execute(stmt)).scalar_one())
+
+
+def tag_total_query(tag: str) -> Select[int]:
+    return select(func.coalesce(func.sum(RoomTagCount.n), 0)).where(RoomTagCount.tag == tag)
+
+
+async def all_tag_counts(db: AsyncSession) -> dict[str, int]:
+    """Every non-zero tag counter (for checks and tests)."""
+    await write_pending(db)
+    rows = (await db.execute(select(RoomTagCount.tag, RoomTagCount.n).where(RoomTagCount.n != 0))).all()
+    return {r[0]: int(r[1]) for r in rows}
 
 
 async def all_counts(db: AsyncSession) -> dict[CountKey, int]:

@@ -215,8 +215,10 @@ def count_query(f: RoomFilter, dialect_name: str) -> Select[int]:
     tag = _one_tag(f)
     if tag is None:
         return select(func.count()).select_from(Room).where(*conditions(f, dialect_name))
-    # room_tags has one row per (room, tag) of an existing room, so counting its index range is exact
     others = conditions(replace(f, tags=None), dialect_name)
+    if not others:  # the tag alone: its counter, kept with every room write
+        return room_counts.tag_total_query(tag)
+    # room_tags has one row per (room, tag) of an existing room, so counting its index range is exact
     stmt = select(func.count()).select_from(RoomTag).where(RoomTag.tag == tag, *others)
     return stmt.join(Room, Room.id == RoomTag.room_id) if others else stmt
 
@@ -226,10 +228,10 @@ def counted_shape(
 ) -> tuple[tuple[str, ...] | None, list[str] | None, list[str] | None] | None:
     """(states, departments, agents) when room_counts answers the filter's total, else None.
 
-    Covered: any mix of status, department and agent filters. Not covered: name, dates, tags and
-    custom fields (their totals walk the matches), open+onhold (it also asks for a serving agent,
-    which the counters cannot tell from an empty agent id), and '' among the ids (the counters'
-    stand-in for none).
+    Covered: any mix of status, department and agent filters (a single tag alone has counters of its
+    own, see count_query). Not covered: name, dates, tags and custom fields (their totals walk the
+    matches), open+onhold (it also asks for a serving agent, which the counters cannot tell from an
+    empty agent id), and '' among the ids (the counters' stand-in for none).
     """
     if f.room_name or f.created_at is not None or f.closed_at is not None:
         return None

@@ -83,20 +83,21 @@ class NewRooms:
     rooms: Rows
     tags: Rows
     counts: Counter[room_counts.CountKey]
+    tag_counts: Counter[str]
 
 
 def new_rooms(docs: Sequence[dict[str, Any]]) -> NewRooms:
     rows = [room_columns(d) for d in docs]
     tag_rows = [t for d, r in zip(docs, rows, strict=True) for t in _tag_rows(d, r["ts"])]
     counts = room_counts.deltas([], map(room_counts.count_key, rows))
-    return NewRooms(as_rows(rows), as_rows(tag_rows), counts)
+    return NewRooms(as_rows(rows), as_rows(tag_rows), counts, Counter(t["tag"] for t in tag_rows))
 
 
 async def insert_new_rooms(db: AsyncSession, new: NewRooms) -> None:
     """Insert rooms built by new_rooms (one statement per table, so bulk loads stay fast) and count them."""
     await insert_rows(db, Room, new.rooms)
     await insert_rows(db, RoomTag, new.tags)
-    await room_counts.apply(db, new.counts)
+    await room_counts.apply(db, new.counts, new.tag_counts)
 
 
 async def insert_rooms(db: AsyncSession, docs: Sequence[dict[str, Any]]) -> None:
@@ -114,22 +115,25 @@ async def save_room(db: AsyncSession, doc: dict[str, Any]) -> None:
     if old is None:
         return
     await db.execute(update(Room).where(Room.id == row["id"]).values(**row))
-    await db.execute(delete(RoomTag).where(RoomTag.room_id == row["id"]))
+    old_tags = await db.execute(delete(RoomTag).where(RoomTag.room_id == row["id"]).returning(RoomTag.tag))
     tag_rows = _tag_rows(doc, row["ts"])
     if tag_rows:
         await db.execute(insert(RoomTag), tag_rows)
+    tags: Counter[str] = Counter(t["tag"] for t in tag_rows)
+    tags.subtract(old_tags.scalars().all())
     before, after = room_counts.count_key(old), room_counts.count_key(row)
-    if before != after:
-        await room_counts.apply(db, room_counts.deltas([before], [after]))
+    if before != after or any(tags.values()):
+        await room_counts.apply(db, room_counts.deltas([before], [after]), tags)
 
 
 async def delete_rooms(db: AsyncSession, room_ids: Sequence[str]) -> None:
     """Remove rooms with their tags, and uncount them."""
     if not room_ids:
         return
-    await db.execute(delete(RoomTag).where(RoomTag.room_id.in_(room_ids)))
+    tags = await db.execute(delete(RoomTag).where(RoomTag.room_id.in_(room_ids)).returning(RoomTag.tag))
+    untagged = Counter({tag: -n for tag, n in Counter(tags.scalars().all()).items()})
     gone = (await db.execute(delete(Room).where(Room.id.in_(room_ids)).returning(*_KEY))).mappings().all()
-    await room_counts.apply(db, room_counts.deltas(map(room_counts.count_key, gone), []))
+    await room_counts.apply(db, room_counts.deltas(map(room_counts.count_key, gone), []), untagged)
 
 
 async def get_room(db: AsyncSession, room_id: str, *, for_update: bool = False) -> dict[str, Any] | None:
