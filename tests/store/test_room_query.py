@@ -70,3 +70,39 @@ async def test_custom_fields_with_unusual_keys_still_match(db: Database) -> None
                 session, RoomFilter(custom_fields=fields), [("ts", -1)], 0, 10
             )
             assert (len(rows), total) == (expected, expected), fields
+
+
+@pytest.mark.parametrize(
+    ("room_filter", "sort"),
+    [
+        (RoomFilter(), [("ts", -1)]),
+        (RoomFilter(), [("ts", 1)]),
+        (RoomFilter(), [("fname", 1), ("ts", -1)]),
+        (RoomFilter(), [("metrics.chatDuration", -1)]),
+        (RoomFilter(department_ids=["d1"]), [("ts", -1)]),
+        (RoomFilter(tags=["vip"]), [("ts", -1)]),
+        (RoomFilter(tags=["vip"]), [("ts", 1)]),
+        (RoomFilter(tags=["vip"], department_ids=["d1"]), [("ts", -1)]),
+    ],
+)
+async def test_a_deep_page_is_the_same_slice_of_the_whole_listing(
+    db: Database, room_filter: RoomFilter, sort: list[tuple[str, int]]
+) -> None:
+    """Pages past the first skip ids first, then read their rooms: the order must not change."""
+    docs = [
+        room_doc(
+            T0 + (i % 7) * 1000,  # equal ts values: the id tie-break decides
+            fname=f"Name {i % 4}",
+            departmentId="d1" if i % 2 else None,
+            tags=["vip"] if i % 3 else None,
+            metrics={"chatDuration": float(i % 5)} if i % 6 else None,
+        )
+        for i in range(30)
+    ]
+    await insert_rooms(db, docs)
+    async with db.session(write=False) as session:
+        everything, total = await room_query.read_page(session, room_filter, sort, 0, 100)
+        assert len(everything) == total
+        for offset in (1, 4, 9, total - 2):
+            rows, _ = await room_query.read_page(session, room_filter, sort, offset, 4)
+            assert rows == everything[offset : offset + 4], offset

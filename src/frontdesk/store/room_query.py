@@ -173,42 +173,51 @@ def _one_tag(f: RoomFilter) -> str | None:
     return f.tags[0]
 
 
-def page_query(
-    f: RoomFilter, sort: list[tuple[str, int]], offset: int, limit: int | None, dialect_name: str
-) -> Select[str, str | None, str]:
-    """The page: each room's stored document with its department's name."""
+def _matching(f: RoomFilter, sort: list[tuple[str, int]], dialect_name: str, page: bool) -> Any:
+    """The matches in listing order: the page's columns if `page`, else only the room ids."""
+    stmt: Any
     tag = _one_tag(f)
     if tag is not None and len(sort) == 1 and sort[0][0] == "ts":
         # room_tags keeps a copy of ts: newest-first rooms with tag X are one index range, where
         # `id IN (rooms with X)` would read and sort every match (hundreds of ms for a common tag)
-        descending = sort[0][1] < 0
-        stmt = (
-            select(Room.doc, Room.department_id, Department.name)
-            .select_from(RoomTag)
-            .join(Room, Room.id == RoomTag.room_id)
-            .outerjoin(Department, Department.id == Room.department_id)
-            .where(RoomTag.tag == tag, *conditions(replace(f, tags=None), dialect_name))
-            .order_by(
-                *(
-                    (RoomTag.ts.desc(), RoomTag.room_id.desc())
-                    if descending
-                    else (RoomTag.ts.asc(), RoomTag.room_id.asc())
-                )
-            )
+        others = conditions(replace(f, tags=None), dialect_name)
+        order = (
+            (RoomTag.ts.desc(), RoomTag.room_id.desc()) if sort[0][1] < 0 else (RoomTag.ts, RoomTag.room_id)
         )
+        if page:
+            stmt = select(Room.doc, Room.department_id, Department.name).select_from(RoomTag)
+            stmt = stmt.join(Room, Room.id == RoomTag.room_id)
+            stmt = stmt.outerjoin(Department, Department.id == Room.department_id)
+        else:
+            stmt = select(RoomTag.room_id.label("id"))
+            stmt = stmt.join(Room, Room.id == RoomTag.room_id) if others else stmt
+        return stmt.where(RoomTag.tag == tag, *others).order_by(*order)
+    if page:
+        stmt = select(Room.doc, Room.department_id, Department.name)
+        stmt = stmt.outerjoin(Department, Department.id == Room.department_id)
     else:
-        stmt = (
-            select(Room.doc, Room.department_id, Department.name)
-            .outerjoin(Department, Department.id == Room.department_id)
-            .where(*conditions(f, dialect_name))
-            .order_by(*order_by(sort, dialect_name))
-        )
-    if offset:
-        # an offset past any possible table size reads nothing; SQLite refuses integers past 2**63
-        stmt = stmt.offset(min(offset, MAX_OFFSET))
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    return stmt
+        stmt = select(Room.id)
+    return stmt.where(*conditions(f, dialect_name)).order_by(*order_by(sort, dialect_name))
+
+
+def page_query(
+    f: RoomFilter, sort: list[tuple[str, int]], offset: int, limit: int | None, dialect_name: str
+) -> Select[str, str | None, str]:
+    """The page: each room's stored document with its department's name."""
+    # an offset past any possible table size reads nothing; SQLite refuses integers past 2**63
+    offset = min(offset, MAX_OFFSET)
+    if not offset or limit is None:
+        stmt: Select[str, str | None, str] = _matching(f, sort, dialect_name, page=True)
+        return stmt.offset(offset or None).limit(limit)
+    # A deep page skips its offset on ids alone (from the index), then reads just its own rooms:
+    # skipping whole rooms read and joined every skipped document (7 ms at offset 10,000 of 1M).
+    ids = _matching(f, sort, dialect_name, page=False).offset(offset).limit(limit).subquery()
+    return (
+        select(Room.doc, Room.department_id, Department.name)
+        .join(ids, Room.id == ids.c.id)
+        .outerjoin(Department, Department.id == Room.department_id)
+        .order_by(*order_by(sort, dialect_name))
+    )
 
 
 def count_query(f: RoomFilter, dialect_name: str) -> Select[int]:
