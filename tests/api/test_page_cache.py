@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 from frontdesk.api.page_cache import PageCache, key
-
-
-class Signal:
-    def __init__(self) -> None:
-        self.value = 0
-
-    def __call__(self) -> int:
-        return self.value
+from signals import Signal
 
 
 def test_a_body_is_served_until_the_generation_moves() -> None:

@@ -9,16 +9,9 @@ from frontdesk.db.changes import NotifySignal
 from frontdesk.db.engine import Database
 from frontdesk.db.memo import ReadMemo
 from frontdesk.store import settings as settings_store
+from signals import Signal
 
 KEY = "API_Default_Count"
-
-
-class Signal:
-    def __init__(self) -> None:
-        self.value = 0
-
-    def __call__(self) -> int:
-        return self.value
 
 
 def test_a_value_is_kept_only_if_nothing_was_committed_since_the_transaction_began() -> None:

@@ -26,6 +26,8 @@ router = APIRouter()
 
 
 PATH = "/api/v1/livechat/rooms"
+# Where CachedPages leaves a missed request's cache key for list_rooms to store the answer under.
+_PAGE_KEY = "frontdesk.page_key"
 
 
 def _credentials(headers: list[tuple[bytes, bytes]]) -> tuple[str | None, str | None]:
@@ -50,10 +52,12 @@ class CachedPages:
         if scope["type"] == "http" and scope["path"] == PATH and scope["method"] == "GET":
             user_id, token = _credentials(scope["headers"])
             if user_id and token:
-                body = self.cache.get(page_cache.key(user_id, token, scope["query_string"]))
+                key = page_cache.key(user_id, token, scope["query_string"])
+                body = self.cache.get(key)
                 if body is not None:
                     await raw_json_response(body)(scope, receive, send)
                     return
+                scope[_PAGE_KEY] = key
         await self.app(scope, receive, send)
 
 
@@ -64,16 +68,16 @@ async def list_rooms(request: Request) -> Response:
     """
     db = database(request)
     cache: PageCache | None = request.app.state.page_cache
-    user_id, token = request.headers.get("x-user-id"), request.headers.get("x-auth-token")
+    cache_key: page_cache.Key | None = request.scope.get(_PAGE_KEY)
     generation = cache.generation() if cache is not None else 0  # before the transaction: it reads newer
     async with db.session(write=False) as session:
-        user = await authenticate(session, user_id, token)
+        user = await authenticate(session, *_credentials(request.scope["headers"]))
         query = query_params(request, LIVECHAT_ROOMS_QUERY_SCHEMA)
         listing = await room_listing.check_listing(session, user, query)
         if listing.paging.count is not None:
             body = await room_listing.read_page(session, listing)
-            if cache is not None and user_id and token:
-                cache.put(page_cache.key(user_id, token, request.scope["query_string"]), body, generation)
+            if cache is not None and cache_key is not None:
+                cache.put(cache_key, body, generation)
             return raw_json_response(body)
     return StreamingResponse(_stream(db, listing), media_type="application/json", headers=JSON_HEADERS)
 
