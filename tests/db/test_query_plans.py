@@ -17,7 +17,7 @@ T0 = 1_700_000_000_000
 HOUR = 3_600_000
 DEFAULT_SORT = [("ts", -1)]
 
-# filter name -> (filter, whether its total is answered by room_counts rather than a COUNT)
+# filter name -> (filter, whether its total is answered by room_counts alone rather than a COUNT)
 FILTERS: dict[str, tuple[RoomFilter, bool]] = {
     "default": (RoomFilter(), True),
     "open=true": (RoomFilter(open=True), True),
@@ -36,6 +36,12 @@ FILTERS: dict[str, tuple[RoomFilter, bool]] = {
     "closedAt": (RoomFilter(closed_at=DateRange(T0 + 10 * HOUR, None)), False),
     "department+createdAt": (
         RoomFilter(department_ids=["dept1"], created_at=DateRange(T0, T0 + 20 * HOUR)),
+        False,
+    ),
+    # several days: whole days from room_day_counts, the part-days at the ends counted
+    "createdAt (days)": (RoomFilter(created_at=DateRange(T0 + 10 * HOUR, T0 + 200 * HOUR)), False),
+    "department+closed+createdAt (days)": (
+        RoomFilter(department_ids=["dept1"], open=False, created_at=DateRange(T0 + 10 * HOUR, None)),
         False,
     ),
 }
@@ -85,9 +91,12 @@ async def test_page_and_count_use_indexes(db: Database, name: str) -> None:
     plan = await _explain(db, page)
     assert not _full_scans(plan, db.dialect_name), "\n".join(plan)
     assert (room_query.counted_shape(room_filter) is not None) == counted
-    if not counted:
-        plan = await _explain(db, room_query.count_query(room_filter, db.dialect_name))
-        assert not _full_scans(plan, db.dialect_name), "\n".join(plan)
+    total = room_query.total_query(room_filter, db.dialect_name)
+    assert total is not None
+    plan = await _explain(db, total)
+    assert not _full_scans(plan, db.dialect_name), "\n".join(plan)
+    if "(days)" in name:  # the rooms counted are those of the part-days only
+        assert room_query.day_counted_shape(room_filter) is not None
 
 
 @pytest.mark.parametrize("name", ["default", "open=true", "queued", "department+open", "agent"])

@@ -17,9 +17,11 @@ from frontdesk.db.engine import Database
 from frontdesk.models.rooms import Room, RoomTag
 from frontdesk.store import room_counts, room_query
 from frontdesk.store import rooms as room_store
-from frontdesk.store.room_query import RoomFilter
+from frontdesk.store.room_query import DateRange, RoomFilter
 
 T0 = 1_700_000_000_000
+HOUR = 3_600_000
+DAY = 24 * HOUR  # models.rooms.DAY_MS; T0 is 22:13:20 UTC, so rooms 5 hours apart span days unevenly
 AGENTS = ["agentA", "agentB", "agentC"]
 DEPTS = ["deptX", "deptY"]
 TAGS = ["vip", "billing", "bug", "Vip"]
@@ -39,6 +41,24 @@ SHAPES = [
     for status in STATUS
     for depts in [*ID_LISTS, [DEPTS[0]], DEPTS]
     for agents in [*ID_LISTS, [AGENTS[0]], AGENTS[:2]]
+]
+# createdAt ranges: part-days at either end, whole days only, open ends, less than a day, nothing
+_MIDNIGHT = T0 // DAY * DAY + DAY
+RANGES = [
+    DateRange(T0 + 3 * HOUR, T0 + 100 * HOUR),
+    DateRange(_MIDNIGHT, _MIDNIGHT + 3 * DAY - 1),
+    DateRange(_MIDNIGHT + 1, _MIDNIGHT + 3 * DAY),
+    DateRange(T0 + 30 * HOUR, None),
+    DateRange(None, T0 + 50 * HOUR),
+    DateRange(T0 + 2 * HOUR, T0 + 9 * HOUR),
+    DateRange(None, None),
+]
+DAY_SHAPES = [
+    RoomFilter(**status, department_ids=depts, agents=agents, created_at=r)
+    for status in STATUS
+    for depts in [None, [DEPTS[0]], []]
+    for agents in [None, AGENTS[:2]]
+    for r in RANGES
 ]
 
 
@@ -67,7 +87,7 @@ def _random_state(rng: random.Random, doc: dict[str, Any]) -> None:
 
 
 def _new_room(rng: random.Random, n: int) -> dict[str, Any]:
-    doc = room_doc(T0 + n * 1000)
+    doc = room_doc(T0 + n * 5 * HOUR)
     _random_state(rng, doc)
     return doc
 
@@ -79,12 +99,18 @@ async def _check(db: Database) -> None:
         )
         expected: Counter[tuple[str, str, str]] = Counter()
         for state, dept, agent, n in (await session.execute(grouped)).all():
-            expected[
-                room_counts.count_key({"state": state, "department_id": dept, "served_by_id": agent})
-            ] += n
+            expected[(state, dept or "", agent or "")] += n
         assert await room_counts.all_counts(session) == {k: n for k, n in expected.items() if n}
+        rows = (
+            await session.execute(select(Room.state, Room.department_id, Room.served_by_id, Room.ts))
+        ).all()
+        by_day = Counter(room_counts.count_key(r._mapping) for r in rows)
+        assert await room_counts.all_day_counts(session) == by_day
         for shape in SHAPES:
             assert room_query.counted_shape(shape) is not None, shape
+            plain = (await session.execute(room_query.count_query(shape, db.dialect_name))).scalar_one()
+            assert await room_query.count_rooms(session, shape) == plain, shape
+        for shape in DAY_SHAPES:
             plain = (await session.execute(room_query.count_query(shape, db.dialect_name))).scalar_one()
             assert await room_query.count_rooms(session, shape) == plain, shape
         by_tag = select(RoomTag.tag, func.count()).group_by(RoomTag.tag)
@@ -158,17 +184,19 @@ async def test_counters_stay_exact_under_concurrent_writers(db: Database) -> Non
 
 
 async def test_migration_backfills_counters(db: Database) -> None:
-    """0002 and 0004 count the rooms that exist before them (downgrade below, then upgrade again)."""
+    """0002, 0004 and 0005 count the rooms that exist before them (downgrade below, then upgrade again)."""
     rng = random.Random(5)
     async with db.session() as session:
         await room_store.insert_rooms(session, [_new_room(rng, n) for n in range(40)])
         before = await room_counts.all_counts(session)
+        days_before = await room_counts.all_day_counts(session)
         tags_before = await room_counts.all_tag_counts(session)
-    assert tags_before
+    assert tags_before and len({key[3] for key in days_before}) > 1
     await migrate.downgrade(db.engine, "0001")
     await migrate.upgrade(db.engine)
     async with db.session(write=False) as session:
         assert await room_counts.all_counts(session) == before
+        assert await room_counts.all_day_counts(session) == days_before
         assert await room_counts.all_tag_counts(session) == tags_before
     await _check(db)
 

@@ -106,3 +106,34 @@ async def test_a_deep_page_is_the_same_slice_of_the_whole_listing(
         for offset in (1, 4, 9, total - 2):
             rows, _ = await room_query.read_page(session, room_filter, sort, offset, 4)
             assert rows == everything[offset : offset + 4], offset
+
+
+DAY = 86_400_000
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "days"),
+    [
+        (0, DAY - 1, (0, 0)),  # exactly one day
+        (1, 3 * DAY - 1, (1, 2)),  # part of day 0, whole days 1 and 2
+        (0, 3 * DAY - 2, (0, 1)),  # day 2 lacks its last millisecond
+        (DAY + 5, None, (2, None)),
+        (None, 2 * DAY, (None, 1)),
+        (5, DAY + 5, None),  # no whole day inside
+        (None, None, None),  # matches nothing
+        (2 * DAY, DAY, None),  # empty range
+    ],
+)
+def test_whole_days_of_a_range(
+    start: int | None, end: int | None, days: tuple[int | None, int | None] | None
+) -> None:
+    assert room_query.whole_days(DateRange(start, end)) == days
+
+
+def test_a_created_at_total_uses_day_counters_only_for_counted_shapes() -> None:
+    month = DateRange(10 * DAY + 7, 40 * DAY)
+    assert room_query.day_counted_shape(RoomFilter(department_ids=["d"], open=False, created_at=month))
+    assert room_query.day_counted_shape(RoomFilter(created_at=month)) == ((None, None, None), (11, 39))
+    assert room_query.day_counted_shape(RoomFilter(tags=["vip"], created_at=month)) is None
+    assert room_query.day_counted_shape(RoomFilter(created_at=DateRange(7, DAY))) is None
+    assert room_query.day_counted_shape(RoomFilter(closed_at=month)) is None

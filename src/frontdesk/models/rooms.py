@@ -74,6 +74,8 @@ class RoomTag(Base):
 
 # Stand-in for "no department" / "no agent" in room_counts, whose key columns cannot be NULL.
 NO_KEY = ""
+# RoomDayCount's day: a room's ts // DAY_MS (UTC days since the epoch).
+DAY_MS = 86_400_000
 
 
 class RoomCount(Base):
@@ -92,6 +94,27 @@ class RoomCount(Base):
     __table_args__ = (
         Index("ix_room_counts_department_state", "department_id", "state"),
         Index("ix_room_counts_served_by_state", "served_by_id", "state"),
+    )
+
+
+class RoomDayCount(Base):
+    """RoomCount split by the UTC day each room was created (`ts // DAY_MS`), kept like RoomCount.
+
+    A createdAt range's total is then a sum over the whole days inside it plus a count of the rooms in
+    the part-days at its ends, whatever the number of rooms in between.
+    """
+
+    __tablename__ = "room_day_counts"
+
+    day: Mapped[int] = mapped_column(Integer, primary_key=True)
+    state: Mapped[str] = mapped_column(String(16), primary_key=True)
+    department_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    served_by_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    n: Mapped[int] = mapped_column(BigInteger, default=0)
+
+    __table_args__ = (
+        Index("ix_room_day_counts_department_state_day", "department_id", "state", "day"),
+        Index("ix_room_day_counts_served_by_state_day", "served_by_id", "state", "day"),
     )
 
 

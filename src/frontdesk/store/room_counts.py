@@ -10,6 +10,10 @@ The changes of a transaction are collected and written just before it commits, i
 the keys sorted. So the counter rows (few, and hot: every new chat of a department touches the same
 one) are locked only for the commit, and always after the room rows and in the same order: on
 PostgreSQL two writers cannot deadlock on them, and concurrent upserts add up exactly.
+
+room_day_counts holds the same counters split by the UTC day of each room's creation, for totals of
+createdAt ranges: whole days are summed from it, and only the rooms of the part-days at the range's
+ends are counted (day_total_query).
 """
 
 from __future__ import annotations
@@ -24,19 +28,27 @@ from sqlalchemy.orm import Session, SessionTransaction
 from sqlalchemy.sql.elements import ColumnElement
 
 from frontdesk.db import dialect
-from frontdesk.models.rooms import NO_KEY, RoomCount, RoomTagCount
+from frontdesk.models.rooms import DAY_MS, NO_KEY, RoomCount, RoomDayCount, RoomTagCount
 
-CountKey = tuple[str, str, str]  # state, department id, serving agent id ('' for none)
+# state, department id, serving agent id ('' for none), creation day (ts // DAY_MS)
+CountKey = tuple[str, str, str, int]
 KEY_COLUMNS = ["state", "department_id", "served_by_id"]
+DAY_KEY_COLUMNS = ["day", *KEY_COLUMNS]
 _TABLE = cast(Table, RoomCount.__table__)
+_DAY_TABLE = cast(Table, RoomDayCount.__table__)
 _TAG_TABLE = cast(Table, RoomTagCount.__table__)
 _PENDING = "frontdesk.room_counts.pending"
 _PENDING_TAGS = "frontdesk.room_counts.pending_tags"
 
 
 def count_key(row: Mapping[Any, Any]) -> CountKey:
-    """The counter a room row belongs to (a row as store.rooms.room_columns builds it)."""
-    return (row["state"], row["department_id"] or NO_KEY, row["served_by_id"] or NO_KEY)
+    """The counters a room row belongs to (a row as store.rooms.room_columns builds it)."""
+    return (
+        row["state"],
+        row["department_id"] or NO_KEY,
+        row["served_by_id"] or NO_KEY,
+        row["ts"] // DAY_MS,
+    )
 
 
 def deltas(removed: Iterable[CountKey], added: Iterable[CountKey]) -> Counter[CountKey]:
@@ -45,13 +57,27 @@ def deltas(removed: Iterable[CountKey], added: Iterable[CountKey]) -> Counter[Co
     return change
 
 
-def _upsert(change: Counter[CountKey], dialect_name: str) -> Any:
+def _upserts(change: Counter[CountKey], dialect_name: str) -> list[Any]:
+    """The room counters' upsert, then the day counters' one (rows sorted: one lock order)."""
+    by_key: Counter[tuple[str, str, str]] = Counter()
+    for key, n in change.items():
+        by_key[key[:3]] += n
     rows = [
         {"state": k[0], "department_id": k[1], "served_by_id": k[2], "n": n}
-        for k, n in sorted(change.items())
+        for k, n in sorted(by_key.items())
         if n
     ]
-    return dialect.upsert_add(_TABLE, rows, KEY_COLUMNS, "n", dialect_name) if rows else None
+    day_rows = [
+        {"day": k[3], "state": k[0], "department_id": k[1], "served_by_id": k[2], "n": n}
+        for k, n in sorted(change.items(), key=lambda item: (item[0][3], *item[0][:3]))
+        if n
+    ]
+    out = []
+    if rows:
+        out.append(dialect.upsert_add(_TABLE, rows, KEY_COLUMNS, "n", dialect_name))
+    if day_rows:
+        out.append(dialect.upsert_add(_DAY_TABLE, day_rows, DAY_KEY_COLUMNS, "n", dialect_name))
+    return out
 
 
 def _upsert_tags(change: Counter[str], dialect_name: str) -> Any:
@@ -60,12 +86,12 @@ def _upsert_tags(change: Counter[str], dialect_name: str) -> Any:
 
 
 def _statements(session: Session) -> list[Any]:
-    """This transaction's collected changes as upserts (room counters, then tag counters: one order
-    for every writer), forgetting them."""
+    """This transaction's collected changes as upserts (room counters, day counters, then tag
+    counters: one order for every writer), forgetting them."""
     name = session.get_bind().dialect.name
     change = session.info.pop(_PENDING, None)
     tags = session.info.pop(_PENDING_TAGS, None)
-    found = [_upsert(change, name) if change else None, _upsert_tags(tags, name) if tags else None]
+    found = [*(_upserts(change, name) if change else []), _upsert_tags(tags, name) if tags else None]
     return [stmt for stmt in found if stmt is not None]
 
 
@@ -74,7 +100,7 @@ async def apply(db: AsyncSession, change: Counter[CountKey], tags: Counter[str] 
     if db.in_nested_transaction():
         # a savepoint may roll back alone: write now, so the database undoes it with the savepoint
         name = db.get_bind().dialect.name
-        for stmt in (_upsert(change, name), _upsert_tags(tags, name) if tags else None):
+        for stmt in [*_upserts(change, name), _upsert_tags(tags, name) if tags else None]:
             if stmt is not None:
                 await db.execute(stmt)
         return
@@ -104,23 +130,52 @@ def _forget_on_end(session: Session, transaction: SessionTransaction) -> None:
         session.info.pop(_PENDING_TAGS, None)
 
 
-def total_query(
-    states: Sequence[str] | None, departments: Sequence[str] | None, agents: Sequence[str] | None
-) -> Select[int] | None:
-    """SUM over the counters of any of the states, departments and agents given (None: any); None
-    when an empty list makes the answer 0. Neither list may hold '' (NO_KEY)."""
+def _key_where(
+    table: Any, states: Sequence[str] | None, departments: Sequence[str] | None, agents: Sequence[str] | None
+) -> list[ColumnElement[bool]] | None:
+    """The counter rows of any of the states, departments and agents given (None: any); None when an
+    empty list makes the answer 0."""
     where: list[ColumnElement[bool]] = []
     for column, values in (
-        (RoomCount.state, states),
-        (RoomCount.department_id, departments),
-        (RoomCount.served_by_id, agents),
+        (table.state, states),
+        (table.department_id, departments),
+        (table.served_by_id, agents),
     ):
         if values is None:
             continue
         if not values:
             return None
         where.append(column == values[0] if len(values) == 1 else column.in_(values))
+    return where
+
+
+def total_query(
+    states: Sequence[str] | None, departments: Sequence[str] | None, agents: Sequence[str] | None
+) -> Select[int] | None:
+    """SUM over the counters of any of the states, departments and agents given (None: any); None
+    when an empty list makes the answer 0. Neither list may hold '' (NO_KEY)."""
+    where = _key_where(RoomCount, states, departments, agents)
+    if where is None:
+        return None
     return select(func.coalesce(func.sum(RoomCount.n), 0)).where(*where)
+
+
+def day_total_query(
+    states: Sequence[str] | None,
+    departments: Sequence[str] | None,
+    agents: Sequence[str] | None,
+    first_day: int | None,
+    last_day: int | None,
+) -> Select[int] | None:
+    """As total_query, for the rooms created on days first_day..last_day (None: unbounded)."""
+    where = _key_where(RoomDayCount, states, departments, agents)
+    if where is None:
+        return None
+    if first_day is not None:
+        where.append(RoomDayCount.day >= first_day)
+    if last_day is not None:
+        where.append(RoomDayCount.day <= last_day)
+    return select(func.coalesce(func.sum(RoomDayCount.n), 0)).where(*where)
 
 
 async def total(
@@ -148,8 +203,15 @@ async def all_tag_counts(db: AsyncSession) -> dict[str, int]:
     return {r[0]: int(r[1]) for r in rows}
 
 
-async def all_counts(db: AsyncSession) -> dict[CountKey, int]:
+async def all_counts(db: AsyncSession) -> dict[tuple[str, str, str], int]:
     """Every non-zero counter (for checks and tests)."""
     await write_pending(db)
     rows = (await db.execute(select(RoomCount).where(RoomCount.n != 0))).scalars().all()
     return {(r.state, r.department_id, r.served_by_id): r.n for r in rows}
+
+
+async def all_day_counts(db: AsyncSession) -> dict[CountKey, int]:
+    """Every non-zero day counter, keyed as count_key (for checks and tests)."""
+    await write_pending(db)
+    rows = (await db.execute(select(RoomDayCount).where(RoomDayCount.n != 0))).scalars().all()
+    return {(r.state, r.department_id, r.served_by_id, r.day): r.n for r in rows}

@@ -14,6 +14,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from frontdesk.db import dialect
 from frontdesk.models.departments import Department
 from frontdesk.models.rooms import (
+    DAY_MS,
     NO_KEY,
     STATE_CLOSED,
     STATE_CLOSED_ON_HOLD,
@@ -232,15 +233,18 @@ def count_query(f: RoomFilter, dialect_name: str) -> Select[int]:
     return stmt.join(Room, Room.id == RoomTag.room_id) if others else stmt
 
 
-def counted_shape(
-    f: RoomFilter,
-) -> tuple[tuple[str, ...] | None, list[str] | None, list[str] | None] | None:
+# (states, departments, agents) that room_counts can sum over; None: any
+CountedShape = tuple[tuple[str, ...] | None, list[str] | None, list[str] | None]
+
+
+def counted_shape(f: RoomFilter) -> CountedShape | None:
     """(states, departments, agents) when room_counts answers the filter's total, else None.
 
-    Covered: any mix of status, department and agent filters (a single tag alone has counters of its
-    own, see count_query). Not covered: name, dates, tags and custom fields (their totals walk the
-    matches), open+onhold (it also asks for a serving agent, which the counters cannot tell from an
-    empty agent id), and '' among the ids (the counters' stand-in for none).
+    Covered: any mix of status, department and agent filters (with a createdAt range too, see
+    day_counted_shape; a single tag alone has counters of its own, see count_query). Not covered:
+    name, closedAt, tags and custom fields (their totals walk the matches), open+onhold (it also asks
+    for a serving agent, which the counters cannot tell from an empty agent id), and '' among the ids
+    (the counters' stand-in for none).
     """
     if f.room_name or f.created_at is not None or f.closed_at is not None:
         return None
@@ -255,10 +259,66 @@ def counted_shape(
     return states, f.department_ids, f.agents
 
 
-def total_column(f: RoomFilter, dialect_name: str) -> ColumnElement[Any]:
-    """count_rooms as a scalar subquery, so a page and its total come back in one round trip."""
+def whole_days(r: DateRange) -> tuple[int | None, int | None] | None:
+    """The first and last UTC days (ts // DAY_MS) lying wholly inside a date range, None for an open
+    end; None when no whole day does (or the range matches nothing)."""
+    if r.start is None and r.end is None:
+        return None
+    first = None if r.start is None else -(-r.start // DAY_MS)
+    last = None if r.end is None else (r.end + 1) // DAY_MS - 1
+    if first is not None and last is not None and first > last:
+        return None
+    return first, last
+
+
+def day_counted_shape(f: RoomFilter) -> tuple[CountedShape, tuple[int | None, int | None]] | None:
+    """(counted shape, whole days) when room_day_counts answers most of a createdAt filter's total:
+    a filter counted_shape covers but for its createdAt range, which holds at least one whole day."""
+    if f.created_at is None:
+        return None
+    shape = counted_shape(replace(f, created_at=None))
+    days = whole_days(f.created_at)
+    return (shape, days) if shape is not None and days is not None else None
+
+
+def total_query(f: RoomFilter, dialect_name: str) -> Select[int] | None:
+    """The statement whose one value is the exact total of a filter, as cheap as the filter allows;
+    None when the total is 0 for sure. Pending counter changes must be written before it runs.
+
+    - status / department / agent: a sum over room_counts;
+    - the same with a createdAt range: a sum over room_day_counts for the whole days inside the range,
+      plus COUNTs of the matching rooms in the part-days at its ends (at most a day each);
+    - one tag alone: its room_tag_counts row (count_query);
+    - anything else: COUNT over the matches (count_query).
+    """
     shape = counted_shape(f)
-    stmt = room_counts.total_query(*shape) if shape is not None else count_query(f, dialect_name)
+    if shape is not None:
+        return room_counts.total_query(*shape)
+    by_day = day_counted_shape(f)
+    if by_day is None:
+        return count_query(f, dialect_name)
+    (states, departments, agents), (first, last) = by_day
+    whole = room_counts.day_total_query(states, departments, agents, first, last)
+    if whole is None:
+        return None
+    r = f.created_at
+    assert r is not None
+    parts: list[ColumnElement[Any]] = [whole.scalar_subquery()]
+    if first is not None and r.start is not None and r.start < first * DAY_MS:
+        head = replace(f, created_at=DateRange(r.start, first * DAY_MS - 1))
+        parts.append(count_query(head, dialect_name).scalar_subquery())
+    if last is not None and r.end is not None and r.end >= (last + 1) * DAY_MS:
+        tail = replace(f, created_at=DateRange((last + 1) * DAY_MS, r.end))
+        parts.append(count_query(tail, dialect_name).scalar_subquery())
+    total = parts[0]
+    for part in parts[1:]:
+        total = total + part
+    return select(total)
+
+
+def total_column(f: RoomFilter, dialect_name: str) -> ColumnElement[Any]:
+    """total_query as a scalar subquery, so a page and its total come back in one round trip."""
+    stmt = total_query(f, dialect_name)
     return literal(0) if stmt is None else stmt.scalar_subquery()
 
 
@@ -280,9 +340,9 @@ async def read_page(
 
 
 async def count_rooms(db: AsyncSession, f: RoomFilter) -> int:
-    """The exact number of rooms matching a filter: from room_counts where it can, else COUNT(*)."""
-    shape = counted_shape(f)
-    if shape is not None:
-        return await room_counts.total(db, *shape)
-    dialect_name = db.get_bind().dialect.name
-    return int((await db.execute(count_query(f, dialect_name))).scalar_one())
+    """The exact number of rooms matching a filter, from the counters where they answer (total_query)."""
+    stmt = total_query(f, db.get_bind().dialect.name)
+    if stmt is None:
+        return 0
+    await room_counts.write_pending(db)
+    return int((await db.execute(stmt)).scalar_one())

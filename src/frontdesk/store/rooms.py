@@ -23,7 +23,7 @@ from frontdesk.store import room_counts
 from frontdesk.store.documents import Rows, as_rows, dig, dumps, insert_rows, loads, ms
 
 # The columns that decide which counter of room_counts a room is in.
-_KEY = (Room.state, Room.department_id, Room.served_by_id)
+_KEY = (Room.state, Room.department_id, Room.served_by_id, Room.ts)  # what room_counts.count_key reads
 
 
 def room_state(doc: dict[str, Any]) -> str:
