@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from frontdesk.config import Settings
-from frontdesk.db import dialect
+from frontdesk.db import dialect, migrate
 from frontdesk.db.engine import Database
 from frontdesk.demo import load_demo
 from frontdesk.demo.loader import DEFERRED_INDEXES
@@ -102,5 +104,40 @@ async def test_deferred_indexes_come_back_when_the_load_fails(settings: Settings
                 assert not names & set(DEFERRED_INDEXES)
                 raise RuntimeError("load failed")
         assert await _schema_indexes(db) == before
+    finally:
+        await db.dispose()
+
+
+_KILLED_LOAD = """
+import asyncio, os, sys
+from frontdesk.config import Settings
+from frontdesk.db import dialect
+from frontdesk.db.engine import Database
+from frontdesk.demo.loader import DEFERRED_INDEXES
+
+async def main():
+    db = Database(Settings(DATABASE_URL=sys.argv[1]))
+    async with dialect.indexes_deferred(db.engine, DEFERRED_INDEXES):
+        os._exit(9)  # killed mid-load: no cleanup runs
+
+asyncio.run(main())
+"""
+
+
+async def test_indexes_of_a_killed_load_come_back_at_the_next_migration(settings: Settings) -> None:
+    """A killed process never rebuilds its dropped indexes; `frontdesk migrate` (and serve) does."""
+    _sqlite_only(settings)
+    db = Database(settings)
+    try:
+        before = await _schema_indexes(db)
+        await db.dispose()  # the killed process is then the file's only user
+        killed = subprocess.run([sys.executable, "-c", _KILLED_LOAD, settings.DATABASE_URL], check=False)
+        assert killed.returncode == 9
+        assert not {name for name, _ in await _schema_indexes(db)} & set(DEFERRED_INDEXES)
+        await migrate.upgrade(db.engine)
+        assert await _schema_indexes(db) == before
+        async with db.engine.connect() as conn:
+            left = (await conn.exec_driver_sql("SELECT COUNT(*) FROM deferred_indexes")).scalar_one()
+        assert left == 0
     finally:
         await db.dispose()

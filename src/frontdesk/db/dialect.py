@@ -219,7 +219,8 @@ async def indexes_deferred(engine: AsyncEngine, names: Sequence[str]) -> AsyncIt
     Building an index once by sorting is far cheaper than a million inserts at random places in it.
     The statements are read back from the schema, so the rebuilt indexes are exactly the migrations'
     (constraint indexes, such as primary keys, have none and are never dropped). They are rebuilt
-    whether the load ends or fails; only a killed process leaves them missing. PostgreSQL: nothing.
+    whether the load ends or fails; a killed process leaves them in deferred_indexes, whose statements
+    restore_deferred_indexes runs at the next start or `frontdesk migrate`. PostgreSQL: nothing.
     """
     if engine.dialect.name != "sqlite" or not names:
         yield
@@ -232,14 +233,25 @@ async def indexes_deferred(engine: AsyncEngine, names: Sequence[str]) -> AsyncIt
     async with engine.begin() as conn:
         found = (await conn.exec_driver_sql(query, tuple(names))).all()
         indexes = [(str(row.name), str(row.sql)) for row in found]
-        for name, _sql in indexes:
+        for name, sql in indexes:
+            await conn.exec_driver_sql("INSERT INTO deferred_indexes (name, sql) VALUES (?, ?)", (name, sql))
             await conn.exec_driver_sql(f"DROP INDEX {quote(name)}")
     try:
         yield
     finally:
         async with engine.begin() as conn:
-            for _name, sql in indexes:
-                await conn.exec_driver_sql(sql)
+            await restore_deferred_indexes(conn)
+
+
+async def restore_deferred_indexes(conn: AsyncConnection) -> None:
+    """Build every index that indexes_deferred dropped and has not built again yet (in this
+    transaction, which also forgets them). PostgreSQL never defers one."""
+    if conn.dialect.name != "sqlite":
+        return
+    rows = (await conn.exec_driver_sql("SELECT name, sql FROM deferred_indexes ORDER BY name")).all()
+    for name, sql in ((str(row.name), str(row.sql)) for row in rows):
+        await conn.exec_driver_sql(re.sub(r"^CREATE (UNIQUE )?INDEX ", r"CREATE \1INDEX IF NOT EXISTS ", sql))
+        await conn.exec_driver_sql("DELETE FROM deferred_indexes WHERE name = ?", (name,))
 
 
 # pg_advisory_xact_lock key for schema migrations (any constant that no other lock uses)

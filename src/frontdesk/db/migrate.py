@@ -33,10 +33,12 @@ async def upgrade(engine: AsyncEngine) -> None:
 
     Several processes may start at once (`frontdesk serve --workers N` starts each worker's app): the
     first takes the migration lock and migrates, the others wait for it and then find nothing to do.
+    Indexes that a killed bulk load left dropped are built again here too.
     """
     async with engine.begin() as conn:
         await dialect.lock_for_migration(conn)
         await conn.run_sync(_upgrade)
+        await dialect.restore_deferred_indexes(conn)
 
 
 async def downgrade(engine: AsyncEngine, revision: str) -> None:

@@ -7,6 +7,7 @@ from frontdesk.models.livechat import CustomField, DepartmentAgent, OfflineMessa
 from frontdesk.models.messages import Message
 from frontdesk.models.permissions import Permission, Role
 from frontdesk.models.rooms import Room, RoomTag
+from frontdesk.models.schema import DeferredIndex
 from frontdesk.models.settings import Setting
 from frontdesk.models.users import LoginToken, User
 from frontdesk.models.visitors import Visitor
@@ -14,6 +15,7 @@ from frontdesk.models.visitors import Visitor
 __all__ = [
     "Base",
     "CustomField",
+    "DeferredIndex",
     "Department",
     "DepartmentAgent",
     "Inquiry",
