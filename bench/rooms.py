@@ -8,6 +8,10 @@ number of requests to a static page of equal size (the HTTP stack's limit) in th
 For each query: service time (one request at a time: p50 / p99) and throughput (C concurrent keep-alive
 connections for a fixed time). Every server runs on 127.0.0.1 only; every loop is bounded in time and
 count. See docs/benchmarks.md for results, and PERFORMANCE.md for why both numbers are quoted.
+
+The throughput phase's client is a small Python one by default; `--client wrk` uses the wrk load
+generator instead (apt-get install wrk), which costs far less CPU, so on a small machine the server's
+workers, not the client, are what saturates (needed to see two workers scale).
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ import asyncio
 import contextlib
 import json
 import os
+import re
+import shutil
 import signal
 import socket
 import statistics
@@ -24,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -240,6 +247,21 @@ async def keep_writing(port: int, headers: dict[str, str], per_second: float, st
     return made
 
 
+@contextlib.asynccontextmanager
+async def commits_beside(port: int, headers: dict[str, str], per_second: float) -> AsyncIterator[None]:
+    """Runs keep_writing (if per_second) for as long as the block runs: beside either client's load."""
+    if not per_second:
+        yield
+        return
+    stop = asyncio.Event()
+    writing = asyncio.ensure_future(keep_writing(port, headers, per_second, stop))
+    try:
+        yield
+    finally:
+        stop.set()
+        await writing
+
+
 async def login(port: int) -> dict[str, str]:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     body = json.dumps({"user": ADMIN_USERNAME, "password": ADMIN_PASS}).encode()
@@ -288,12 +310,6 @@ async def concurrent(
     with a commit every 1/writes_per_second s beside them if asked.
 
     Returns (successful requests, failed requests, seconds)."""
-    stop = asyncio.Event()
-    writing = (
-        asyncio.ensure_future(keep_writing(port, headers, writes_per_second, stop))
-        if writes_per_second
-        else None
-    )
     done = failed = 0
     end = time.perf_counter() + seconds
 
@@ -310,13 +326,61 @@ async def concurrent(
         finally:
             conn.close()
 
-    started = time.perf_counter()
-    await asyncio.gather(*(worker() for _ in range(workers)))
-    elapsed = time.perf_counter() - started
-    if writing is not None:
-        stop.set()
-        await writing
+    async with commits_beside(port, headers, writes_per_second):
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(workers)))
+        elapsed = time.perf_counter() - started
     return done, failed, elapsed
+
+
+# ---- the same throughput phase with wrk (a C client: the Python one costs as much CPU as the server) ---
+
+WRK_TOTAL = re.compile(r"^\s*(\d+) requests in ([\d.]+)(us|ms|s|m|h),", re.MULTILINE)
+WRK_NON_2XX = re.compile(r"^\s*Non-2xx or 3xx responses: (\d+)", re.MULTILINE)
+WRK_SOCKET_ERRORS = re.compile(r"^\s*Socket errors: (.*)$", re.MULTILINE)
+WRK_UNITS = {"us": 1e-6, "ms": 1e-3, "s": 1.0, "m": 60.0, "h": 3600.0}
+
+
+def parse_wrk(output: str) -> tuple[int, int, float]:
+    """(successful, failed, seconds) from wrk's summary: 'N requests in Xs' and 'Non-2xx or 3xx: N'."""
+    total = WRK_TOTAL.search(output)
+    if total is None:
+        raise SystemExit(f"could not read wrk's output:\n{output}")
+    non_2xx = WRK_NON_2XX.search(output)
+    failed = int(non_2xx.group(1)) if non_2xx else 0
+    seconds = float(total.group(2)) * WRK_UNITS[total.group(3)]
+    return int(total.group(1)) - failed, failed, seconds
+
+
+async def concurrent_wrk(
+    port: int,
+    headers: dict[str, str],
+    path: str,
+    connections: int,
+    seconds: float,
+    threads: int,
+    writes_per_second: float = 0,
+) -> tuple[int, int, float]:
+    """concurrent() with wrk as the client; the commits (if asked) still come from keep_writing, beside it.
+
+    wrk takes whole seconds (at least 1) and no request-count limit. Returns what concurrent() does."""
+    command = ["wrk", f"-t{min(threads, connections)}", f"-c{connections}", f"-d{max(1, round(seconds))}s"]
+    command += ["--timeout", "60s"]  # the default 2 s would count a slow query's requests as errors
+    for name, value in headers.items():
+        command += ["-H", f"{name}: {value}"]
+    command.append(f"http://127.0.0.1:{port}{path}")
+    async with commits_beside(port, headers, writes_per_second):
+        proc = await asyncio.create_subprocess_exec(
+            *command, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT
+        )
+        out, _ = await proc.communicate()
+    output = out.decode(errors="replace")
+    if proc.returncode != 0:
+        raise SystemExit(f"wrk exited with {proc.returncode}:\n{output}")
+    errors = WRK_SOCKET_ERRORS.search(output)
+    if errors:
+        print(f"  wrk socket errors on {path}: {errors.group(1)}", file=sys.stderr, flush=True)
+    return parse_wrk(output)
 
 
 # ---- the mix -------------------------------------------------------------------------------------------
@@ -399,9 +463,14 @@ async def run(args: argparse.Namespace, database_url: str) -> None:
             total = json.loads(body)["total"]
             # a query that takes seconds would only pile up behind the connection pool at full concurrency
             clients = args.concurrency if statistics.median(times) < SLOW else 2
-            n, failed, elapsed = await concurrent(
-                port, headers, path, clients, args.seconds, MAX_REQUESTS, args.writes_per_second
-            )
+            if args.client == "wrk":
+                n, failed, elapsed = await concurrent_wrk(
+                    port, headers, path, clients, args.seconds, args.wrk_threads, args.writes_per_second
+                )
+            else:
+                n, failed, elapsed = await concurrent(
+                    port, headers, path, clients, args.seconds, MAX_REQUESTS, args.writes_per_second
+                )
             if name == "default page":
                 default_count = n
             note = f" ({clients} conn.)" if clients != args.concurrency else ""
@@ -410,13 +479,22 @@ async def run(args: argparse.Namespace, database_url: str) -> None:
             rows.append((name, p50, p99, f"{n / elapsed:,.0f}{note}", n / elapsed, total))
             print(f"  {name}: done", file=sys.stderr, flush=True)
         s_times = await sequential(static_port, {}, "/", args.latency_seconds)
-        count = default_count or MAX_REQUESTS
-        s_n, _, s_elapsed = await concurrent(static_port, {}, "/", args.concurrency, args.seconds * 3, count)
+        if args.client == "wrk":  # no count limit in wrk: the same time as each query instead
+            s_n, _, s_elapsed = await concurrent_wrk(
+                static_port, {}, "/", args.concurrency, args.seconds, args.wrk_threads
+            )
+        else:
+            count = default_count or MAX_REQUESTS
+            s_n, _, s_elapsed = await concurrent(
+                static_port, {}, "/", args.concurrency, args.seconds * 3, count
+            )
         static_rps = s_n / s_elapsed
         engine = "SQLite" if database_url.startswith("sqlite") else "PostgreSQL"
+        client = f"wrk -t{args.wrk_threads}" if args.client == "wrk" else "the Python client"
         print(
             f"\n{engine}, {args.rooms:,} rooms, {args.workers} worker(s); service time over one connection, "
-            f"throughput over {args.concurrency} connections; page of {len(default_body):,} bytes; "
+            f"throughput over {args.concurrency} connections ({client}); "
+            f"page of {len(default_body):,} bytes; "
             f"page cache {'server default' if args.page_cache_mb is None else f'{args.page_cache_mb} MB'}; "
             f"{args.writes_per_second:g} commits/s beside the throughput phase\n"
         )
@@ -454,7 +532,16 @@ def main() -> None:
     parser.add_argument(
         "--page-cache-mb", type=int, help="the server's PAGE_CACHE_MB; 0 measures every request's query"
     )
+    parser.add_argument(
+        "--client",
+        choices=["python", "wrk"],
+        default="python",
+        help="throughput-phase client; wrk (apt-get install wrk) leaves the CPU to the server",
+    )
+    parser.add_argument("--wrk-threads", type=int, default=1, help="wrk's -t: one leaves CPU to the server")
     args = parser.parse_args()
+    if args.client == "wrk" and shutil.which("wrk") is None:
+        raise SystemExit("--client wrk needs the wrk load generator on PATH: apt-get install wrk")
     database_url = args.database_url
     if not database_url:
         path = Path(tempfile.gettempdir()) / "frontdesk-bench" / f"rooms-{args.rooms}.db"
