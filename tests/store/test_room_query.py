@@ -137,3 +137,18 @@ def test_a_created_at_total_uses_day_counters_only_for_counted_shapes() -> None:
     assert room_query.day_counted_shape(RoomFilter(tags=["vip"], created_at=month)) is None
     assert room_query.day_counted_shape(RoomFilter(created_at=DateRange(7, DAY))) is None
     assert room_query.day_counted_shape(RoomFilter(closed_at=month)) is None
+
+
+def test_a_built_page_statement_is_reused_only_for_the_same_inputs() -> None:
+    one = RoomFilter(department_ids=["d1"], open=False, created_at=DateRange(10 * DAY + 7, None))
+    stmt = room_query.page_with_total(one, [("ts", -1)], 0, 50, "sqlite")
+    same = RoomFilter(department_ids=["d1"], open=False, created_at=DateRange(10 * DAY + 7, None))
+    assert room_query.page_with_total(same, [("ts", -1)], 0, 50, "sqlite") is stmt
+    for other in (
+        (RoomFilter(department_ids=["d2"], open=False, created_at=DateRange(10 * DAY + 7, None)), 0, 50),
+        (RoomFilter(department_ids=["d1"], open=False, created_at=DateRange(10 * DAY + 8, None)), 0, 50),
+        (one, 50, 50),
+        (one, 0, 25),
+    ):
+        assert room_query.page_with_total(other[0], [("ts", -1)], other[1], other[2], "sqlite") is not stmt
+    assert room_query.page_with_total(one, [("ts", 1)], 0, 50, "sqlite") is not stmt

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -322,6 +323,29 @@ def total_column(f: RoomFilter, dialect_name: str) -> ColumnElement[Any]:
     return literal(0) if stmt is None else stmt.scalar_subquery()
 
 
+# Built page-and-total statements by their inputs. Building one costs more Python time than its SQL
+# takes (~0.5 ms for a filter on department, status and dates), and a console polls the same few
+# listings again and again. A statement is a pure function of its inputs, so a kept one never goes stale.
+_BUILT: OrderedDict[str, Select[Any]] = OrderedDict()
+_BUILT_MAX = 128
+
+
+def page_with_total(
+    f: RoomFilter, sort: list[tuple[str, int]], offset: int, limit: int, dialect_name: str
+) -> Select[Any]:
+    """page_query with total_column as a last column, built once per distinct input (LRU)."""
+    key = repr((f, sort, offset, limit, dialect_name))
+    stmt = _BUILT.get(key)
+    if stmt is not None:
+        _BUILT.move_to_end(key)
+        return stmt
+    stmt = page_query(f, sort, offset, limit, dialect_name).add_columns(total_column(f, dialect_name))
+    _BUILT[key] = stmt
+    if len(_BUILT) > _BUILT_MAX:
+        _BUILT.popitem(last=False)
+    return stmt
+
+
 async def read_page(
     db: AsyncSession, f: RoomFilter, sort: list[tuple[str, int]], offset: int, limit: int
 ) -> tuple[list[tuple[str, str | None, str | None]], int]:
@@ -332,8 +356,7 @@ async def read_page(
     """
     await room_counts.write_pending(db)
     dialect_name = db.get_bind().dialect.name
-    stmt = page_query(f, sort, offset, limit, dialect_name).add_columns(total_column(f, dialect_name))
-    rows = (await db.execute(stmt)).all()
+    rows = (await db.execute(page_with_total(f, sort, offset, limit, dialect_name))).all()
     if rows:
         return [(r[0], r[1], r[2]) for r in rows], int(rows[0][3])
     return [], (await count_rooms(db, f) if offset else 0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.models.users import LoginToken, User
@@ -46,13 +46,17 @@ async def delete_user(db: AsyncSession, user_id: str) -> None:
     await db.execute(delete(User).where(User.id == user_id))
 
 
+# Built once: every authenticated request runs it, and building it cost more than its SQL.
+_BY_TOKEN = (
+    select(User)
+    .join(LoginToken, LoginToken.user_id == User.id)
+    .where(User.id == bindparam("user_id"), LoginToken.hashed_token == bindparam("hashed_token"))
+)
+
+
 async def user_by_token(db: AsyncSession, user_id: str, hashed_token: str) -> User | None:
-    stmt = (
-        select(User)
-        .join(LoginToken, LoginToken.user_id == User.id)
-        .where(User.id == user_id, LoginToken.hashed_token == hashed_token)
-    )
-    return (await db.execute(stmt)).scalar_one_or_none()
+    params = {"user_id": user_id, "hashed_token": hashed_token}
+    return (await db.execute(_BY_TOKEN, params)).scalar_one_or_none()
 
 
 async def user_by_token_only(db: AsyncSession, hashed_token: str) -> User | None:
