@@ -38,8 +38,12 @@ FILTERS: dict[str, tuple[RoomFilter, bool]] = {
         RoomFilter(department_ids=["dept1"], created_at=DateRange(T0, T0 + 20 * HOUR)),
         False,
     ),
-    # several days: whole days from room_day_counts, the part-days at the ends counted
+    # several days: whole days from the day counters, the part-days at the ends counted
     "createdAt (days)": (RoomFilter(created_at=DateRange(T0 + 10 * HOUR, T0 + 200 * HOUR)), False),
+    "agent+closedAt (days)": (
+        RoomFilter(agents=["agent1"], closed_at=DateRange(T0 + 10 * HOUR, T0 + 200 * HOUR)),
+        False,
+    ),
     "department+closed+createdAt (days)": (
         RoomFilter(department_ids=["dept1"], open=False, created_at=DateRange(T0 + 10 * HOUR, None)),
         False,

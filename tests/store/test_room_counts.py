@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from factories import room_doc
+from frontdesk.clock import iso, parse_iso
 from frontdesk.db import migrate
 from frontdesk.db.engine import Database
 from frontdesk.models.rooms import Room, RoomTag
@@ -42,7 +43,8 @@ SHAPES = [
     for depts in [*ID_LISTS, [DEPTS[0]], DEPTS]
     for agents in [*ID_LISTS, [AGENTS[0]], AGENTS[:2]]
 ]
-# createdAt ranges: part-days at either end, whole days only, open ends, less than a day, nothing
+# createdAt / closedAt ranges: part-days at either end, whole days only, open ends, less than a day,
+# nothing
 _MIDNIGHT = T0 // DAY * DAY + DAY
 RANGES = [
     DateRange(T0 + 3 * HOUR, T0 + 100 * HOUR),
@@ -54,11 +56,12 @@ RANGES = [
     DateRange(None, None),
 ]
 DAY_SHAPES = [
-    RoomFilter(**status, department_ids=depts, agents=agents, created_at=r)
+    RoomFilter(**status, department_ids=depts, agents=agents, **{field: r})
     for status in STATUS
     for depts in [None, [DEPTS[0]], []]
     for agents in [None, AGENTS[:2]]
     for r in RANGES
+    for field in ("created_at", "closed_at")
 ]
 
 
@@ -75,7 +78,10 @@ def _random_state(rng: random.Random, doc: dict[str, Any]) -> None:
         doc["onHold"] = True
     if kind.startswith("closed"):
         del doc["open"]
-        doc["closedAt"] = doc["ts"]
+        # closed up to 2.5 days after it was opened: often on another day
+        opened = parse_iso(doc["ts"])
+        assert opened is not None
+        doc["closedAt"] = iso(opened + rng.randint(0, 60) * HOUR)
     if rng.random() < 0.3:
         doc.pop("departmentId", None)
     else:
@@ -101,11 +107,15 @@ async def _check(db: Database) -> None:
         for state, dept, agent, n in (await session.execute(grouped)).all():
             expected[(state, dept or "", agent or "")] += n
         assert await room_counts.all_counts(session) == {k: n for k, n in expected.items() if n}
-        rows = (
-            await session.execute(select(Room.state, Room.department_id, Room.served_by_id, Room.ts))
-        ).all()
-        by_day = Counter(room_counts.count_key(r._mapping) for r in rows)
+        columns = (Room.state, Room.department_id, Room.served_by_id, Room.ts, Room.closed_at)
+        by_day: Counter[tuple[str, str, str, int]] = Counter()
+        by_closed_day: Counter[tuple[str, str, str, int]] = Counter()
+        for state, dept, agent, ts, closed_at in (await session.execute(select(*columns))).all():
+            by_day[state, dept or "", agent or "", ts // DAY] += 1
+            if closed_at is not None:
+                by_closed_day[state, dept or "", agent or "", closed_at // DAY] += 1
         assert await room_counts.all_day_counts(session) == by_day
+        assert await room_counts.all_day_counts(session, closed=True) == by_closed_day
         for shape in SHAPES:
             assert room_query.counted_shape(shape) is not None, shape
             plain = (await session.execute(room_query.count_query(shape, db.dialect_name))).scalar_one()
@@ -184,19 +194,22 @@ async def test_counters_stay_exact_under_concurrent_writers(db: Database) -> Non
 
 
 async def test_migration_backfills_counters(db: Database) -> None:
-    """0002, 0004 and 0005 count the rooms that exist before them (downgrade below, then upgrade again)."""
+    """0002, 0004, 0005 and 0007 count the rooms that exist before them (downgrade, then upgrade)."""
     rng = random.Random(5)
     async with db.session() as session:
         await room_store.insert_rooms(session, [_new_room(rng, n) for n in range(40)])
         before = await room_counts.all_counts(session)
         days_before = await room_counts.all_day_counts(session)
+        closed_days_before = await room_counts.all_day_counts(session, closed=True)
         tags_before = await room_counts.all_tag_counts(session)
     assert tags_before and len({key[3] for key in days_before}) > 1
+    assert len({key[3] for key in closed_days_before}) > 1
     await migrate.downgrade(db.engine, "0001")
     await migrate.upgrade(db.engine)
     async with db.session(write=False) as session:
         assert await room_counts.all_counts(session) == before
         assert await room_counts.all_day_counts(session) == days_before
+        assert await room_counts.all_day_counts(session, closed=True) == closed_days_before
         assert await room_counts.all_tag_counts(session) == tags_before
     await _check(db)
 

@@ -130,13 +130,14 @@ def test_whole_days_of_a_range(
     assert room_query.whole_days(DateRange(start, end)) == days
 
 
-def test_a_created_at_total_uses_day_counters_only_for_counted_shapes() -> None:
+def test_a_date_range_total_uses_day_counters_only_for_counted_shapes() -> None:
     month = DateRange(10 * DAY + 7, 40 * DAY)
     assert room_query.day_counted_shape(RoomFilter(department_ids=["d"], open=False, created_at=month))
-    assert room_query.day_counted_shape(RoomFilter(created_at=month)) == ((None, None, None), (11, 39))
+    assert room_query.day_counted_shape(RoomFilter(created_at=month)) == ((None, None, None), False, (11, 39))
+    assert room_query.day_counted_shape(RoomFilter(closed_at=month)) == ((None, None, None), True, (11, 39))
     assert room_query.day_counted_shape(RoomFilter(tags=["vip"], created_at=month)) is None
     assert room_query.day_counted_shape(RoomFilter(created_at=DateRange(7, DAY))) is None
-    assert room_query.day_counted_shape(RoomFilter(closed_at=month)) is None
+    assert room_query.day_counted_shape(RoomFilter(created_at=month, closed_at=month)) is None
 
 
 def test_a_built_page_statement_is_reused_only_for_the_same_inputs() -> None:

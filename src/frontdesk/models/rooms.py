@@ -74,7 +74,7 @@ class RoomTag(Base):
 
 # Stand-in for "no department" / "no agent" in room_counts, whose key columns cannot be NULL.
 NO_KEY = ""
-# RoomDayCount's day: a room's ts // DAY_MS (UTC days since the epoch).
+# RoomDayCount's day: a room's ts // DAY_MS (UTC days since the epoch); RoomClosedDayCount's: closed_at's.
 DAY_MS = 86_400_000
 
 
@@ -115,6 +115,25 @@ class RoomDayCount(Base):
     __table_args__ = (
         Index("ix_room_day_counts_department_state_day", "department_id", "state", "day"),
         Index("ix_room_day_counts_served_by_state_day", "served_by_id", "state", "day"),
+    )
+
+
+class RoomClosedDayCount(Base):
+    """RoomCount split by the UTC day each closed room was closed (`closed_at // DAY_MS`), kept like
+    RoomCount; rooms never closed are not in it. Answers closedAt ranges as RoomDayCount does createdAt.
+    """
+
+    __tablename__ = "room_closed_day_counts"
+
+    day: Mapped[int] = mapped_column(Integer, primary_key=True)
+    state: Mapped[str] = mapped_column(String(16), primary_key=True)
+    department_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    served_by_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    n: Mapped[int] = mapped_column(BigInteger, default=0)
+
+    __table_args__ = (
+        Index("ix_room_closed_day_counts_department_state_day", "department_id", "state", "day"),
+        Index("ix_room_closed_day_counts_served_by_state_day", "served_by_id", "state", "day"),
     )
 
 

@@ -13,7 +13,7 @@ PostgreSQL two writers cannot deadlock on them, and concurrent upserts add up ex
 
 room_day_counts holds the same counters split by the UTC day of each room's creation, for totals of
 createdAt ranges: whole days are summed from it, and only the rooms of the part-days at the range's
-ends are counted (day_total_query).
+ends are counted (day_total_query). room_closed_day_counts does the same by closing day, for closedAt.
 """
 
 from __future__ import annotations
@@ -28,14 +28,23 @@ from sqlalchemy.orm import Session, SessionTransaction
 from sqlalchemy.sql.elements import ColumnElement
 
 from frontdesk.db import dialect
-from frontdesk.models.rooms import DAY_MS, NO_KEY, RoomCount, RoomDayCount, RoomTagCount
+from frontdesk.models.rooms import (
+    DAY_MS,
+    NO_KEY,
+    RoomClosedDayCount,
+    RoomCount,
+    RoomDayCount,
+    RoomTagCount,
+)
 
-# state, department id, serving agent id ('' for none), creation day (ts // DAY_MS)
-CountKey = tuple[str, str, str, int]
+# state, department id, serving agent id ('' for none), creation day (ts // DAY_MS), closing day
+# (closed_at // DAY_MS; None while open)
+CountKey = tuple[str, str, str, int, int | None]
 KEY_COLUMNS = ["state", "department_id", "served_by_id"]
 DAY_KEY_COLUMNS = ["day", *KEY_COLUMNS]
 _TABLE = cast(Table, RoomCount.__table__)
 _DAY_TABLE = cast(Table, RoomDayCount.__table__)
+_CLOSED_DAY_TABLE = cast(Table, RoomClosedDayCount.__table__)
 _TAG_TABLE = cast(Table, RoomTagCount.__table__)
 _PENDING = "frontdesk.room_counts.pending"
 _PENDING_TAGS = "frontdesk.room_counts.pending_tags"
@@ -48,6 +57,7 @@ def count_key(row: Mapping[Any, Any]) -> CountKey:
         row["department_id"] or NO_KEY,
         row["served_by_id"] or NO_KEY,
         row["ts"] // DAY_MS,
+        None if row["closed_at"] is None else row["closed_at"] // DAY_MS,
     )
 
 
@@ -57,26 +67,38 @@ def deltas(removed: Iterable[CountKey], added: Iterable[CountKey]) -> Counter[Co
     return change
 
 
+def _day_rows(change: Mapping[tuple[int, str, str, str], int]) -> list[dict[str, Any]]:
+    return [
+        {"day": k[0], "state": k[1], "department_id": k[2], "served_by_id": k[3], "n": n}
+        for k, n in sorted(change.items())
+        if n
+    ]
+
+
 def _upserts(change: Counter[CountKey], dialect_name: str) -> list[Any]:
-    """The room counters' upsert, then the day counters' one (rows sorted: one lock order)."""
+    """The room counters' upsert, then the creation-day and the closing-day counters' (rows sorted:
+    one lock order for every writer)."""
     by_key: Counter[tuple[str, str, str]] = Counter()
-    for key, n in change.items():
-        by_key[key[:3]] += n
+    by_day: Counter[tuple[int, str, str, str]] = Counter()
+    by_closed_day: Counter[tuple[int, str, str, str]] = Counter()
+    for (state, department, agent, day, closed_day), n in change.items():
+        by_key[state, department, agent] += n
+        by_day[day, state, department, agent] += n
+        if closed_day is not None:
+            by_closed_day[closed_day, state, department, agent] += n
     rows = [
         {"state": k[0], "department_id": k[1], "served_by_id": k[2], "n": n}
         for k, n in sorted(by_key.items())
         if n
     ]
-    day_rows = [
-        {"day": k[3], "state": k[0], "department_id": k[1], "served_by_id": k[2], "n": n}
-        for k, n in sorted(change.items(), key=lambda item: (item[0][3], *item[0][:3]))
-        if n
-    ]
     out = []
-    if rows:
-        out.append(dialect.upsert_add(_TABLE, rows, KEY_COLUMNS, "n", dialect_name))
-    if day_rows:
-        out.append(dialect.upsert_add(_DAY_TABLE, day_rows, DAY_KEY_COLUMNS, "n", dialect_name))
+    for table, key, found in (
+        (_TABLE, KEY_COLUMNS, rows),
+        (_DAY_TABLE, DAY_KEY_COLUMNS, _day_rows(by_day)),
+        (_CLOSED_DAY_TABLE, DAY_KEY_COLUMNS, _day_rows(by_closed_day)),
+    ):
+        if found:
+            out.append(dialect.upsert_add(table, found, key, "n", dialect_name))
     return out
 
 
@@ -161,21 +183,24 @@ def total_query(
 
 
 def day_total_query(
+    closed: bool,
     states: Sequence[str] | None,
     departments: Sequence[str] | None,
     agents: Sequence[str] | None,
     first_day: int | None,
     last_day: int | None,
 ) -> Select[int] | None:
-    """As total_query, for the rooms created on days first_day..last_day (None: unbounded)."""
-    where = _key_where(RoomDayCount, states, departments, agents)
+    """As total_query, for the rooms created (closed, if `closed`) on days first_day..last_day (None:
+    unbounded)."""
+    table: Any = RoomClosedDayCount if closed else RoomDayCount
+    where = _key_where(table, states, departments, agents)
     if where is None:
         return None
     if first_day is not None:
-        where.append(RoomDayCount.day >= first_day)
+        where.append(table.day >= first_day)
     if last_day is not None:
-        where.append(RoomDayCount.day <= last_day)
-    return select(func.coalesce(func.sum(RoomDayCount.n), 0)).where(*where)
+        where.append(table.day <= last_day)
+    return select(func.coalesce(func.sum(table.n), 0)).where(*where)
 
 
 async def total(
@@ -210,8 +235,10 @@ async def all_counts(db: AsyncSession) -> dict[tuple[str, str, str], int]:
     return {(r.state, r.department_id, r.served_by_id): r.n for r in rows}
 
 
-async def all_day_counts(db: AsyncSession) -> dict[CountKey, int]:
-    """Every non-zero day counter, keyed as count_key (for checks and tests)."""
+async def all_day_counts(db: AsyncSession, closed: bool = False) -> dict[tuple[str, str, str, int], int]:
+    """Every non-zero creation-day (closing-day, if `closed`) counter as (state, department, agent,
+    day) (for checks and tests)."""
     await write_pending(db)
-    rows = (await db.execute(select(RoomDayCount).where(RoomDayCount.n != 0))).scalars().all()
+    table: Any = RoomClosedDayCount if closed else RoomDayCount
+    rows = (await db.execute(select(table).where(table.n != 0))).scalars().all()
     return {(r.state, r.department_id, r.served_by_id, r.day): r.n for r in rows}

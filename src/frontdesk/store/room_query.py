@@ -241,9 +241,9 @@ CountedShape = tuple[tuple[str, ...] | None, list[str] | None, list[str] | None]
 def counted_shape(f: RoomFilter) -> CountedShape | None:
     """(states, departments, agents) when room_counts answers the filter's total, else None.
 
-    Covered: any mix of status, department and agent filters (with a createdAt range too, see
-    day_counted_shape; a single tag alone has counters of its own, see count_query). Not covered:
-    name, closedAt, tags and custom fields (their totals walk the matches), open+onhold (it also asks
+    Covered: any mix of status, department and agent filters (with one createdAt or closedAt range
+    too, see day_counted_shape; a single tag alone has counters of its own, see count_query). Not
+    covered: name, tags and custom fields (their totals walk the matches), open+onhold (it also asks
     for a serving agent, which the counters cannot tell from an empty agent id), and '' among the ids
     (the counters' stand-in for none).
     """
@@ -261,7 +261,7 @@ def counted_shape(f: RoomFilter) -> CountedShape | None:
 
 
 def whole_days(r: DateRange) -> tuple[int | None, int | None] | None:
-    """The first and last UTC days (ts // DAY_MS) lying wholly inside a date range, None for an open
+    """The first and last UTC days (epoch ms // DAY_MS) lying wholly inside a date range, None for an open
     end; None when no whole day does (or the range matches nothing)."""
     if r.start is None and r.end is None:
         return None
@@ -272,14 +272,26 @@ def whole_days(r: DateRange) -> tuple[int | None, int | None] | None:
     return first, last
 
 
-def day_counted_shape(f: RoomFilter) -> tuple[CountedShape, tuple[int | None, int | None]] | None:
-    """(counted shape, whole days) when room_day_counts answers most of a createdAt filter's total:
-    a filter counted_shape covers but for its createdAt range, which holds at least one whole day."""
-    if f.created_at is None:
+# (counted shape, whether the range is closedAt rather than createdAt, its whole days)
+DayCountedShape = tuple[CountedShape, bool, tuple[int | None, int | None]]
+
+
+def day_counted_shape(f: RoomFilter) -> DayCountedShape | None:
+    """When the day counters answer most of a date filter's total: a filter counted_shape covers but
+    for one createdAt or closedAt range (not both), which holds at least one whole day."""
+    if (f.created_at is None) == (f.closed_at is None):
         return None
-    shape = counted_shape(replace(f, created_at=None))
-    days = whole_days(f.created_at)
-    return (shape, days) if shape is not None and days is not None else None
+    closed = f.closed_at is not None
+    r = f.closed_at if closed else f.created_at
+    assert r is not None
+    shape = counted_shape(replace(f, created_at=None, closed_at=None))
+    days = whole_days(r)
+    return (shape, closed, days) if shape is not None and days is not None else None
+
+
+def _with_range(f: RoomFilter, closed: bool, start: int | None, end: int | None) -> RoomFilter:
+    r = DateRange(start, end)
+    return replace(f, closed_at=r) if closed else replace(f, created_at=r)
 
 
 def total_query(f: RoomFilter, dialect_name: str) -> Select[int] | None:
@@ -287,8 +299,9 @@ def total_query(f: RoomFilter, dialect_name: str) -> Select[int] | None:
     None when the total is 0 for sure. Pending counter changes must be written before it runs.
 
     - status / department / agent: a sum over room_counts;
-    - the same with a createdAt range: a sum over room_day_counts for the whole days inside the range,
-      plus COUNTs of the matching rooms in the part-days at its ends (at most a day each);
+    - the same with a createdAt or a closedAt range: a sum over the day counters for the whole days
+      inside the range, plus COUNTs of the matching rooms in the part-days at its ends (at most a day
+      each);
     - one tag alone: its room_tag_counts row (count_query);
     - anything else: COUNT over the matches (count_query).
     """
@@ -298,18 +311,18 @@ def total_query(f: RoomFilter, dialect_name: str) -> Select[int] | None:
     by_day = day_counted_shape(f)
     if by_day is None:
         return count_query(f, dialect_name)
-    (states, departments, agents), (first, last) = by_day
-    whole = room_counts.day_total_query(states, departments, agents, first, last)
+    (states, departments, agents), closed, (first, last) = by_day
+    whole = room_counts.day_total_query(closed, states, departments, agents, first, last)
     if whole is None:
         return None
-    r = f.created_at
+    r = f.closed_at if closed else f.created_at
     assert r is not None
     parts: list[ColumnElement[Any]] = [whole.scalar_subquery()]
     if first is not None and r.start is not None and r.start < first * DAY_MS:
-        head = replace(f, created_at=DateRange(r.start, first * DAY_MS - 1))
+        head = _with_range(f, closed, r.start, first * DAY_MS - 1)
         parts.append(count_query(head, dialect_name).scalar_subquery())
     if last is not None and r.end is not None and r.end >= (last + 1) * DAY_MS:
-        tail = replace(f, created_at=DateRange((last + 1) * DAY_MS, r.end))
+        tail = _with_range(f, closed, (last + 1) * DAY_MS, r.end)
         parts.append(count_query(tail, dialect_name).scalar_subquery())
     total = parts[0]
     for part in parts[1:]:

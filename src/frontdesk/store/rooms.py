@@ -22,8 +22,8 @@ from frontdesk.models.rooms import (
 from frontdesk.store import room_counts
 from frontdesk.store.documents import Rows, as_rows, dig, dumps, insert_rows, loads, ms
 
-# The columns that decide which counter of room_counts a room is in.
-_KEY = (Room.state, Room.department_id, Room.served_by_id, Room.ts)  # what room_counts.count_key reads
+# The columns that decide which counters a room is in (what room_counts.count_key reads).
+_KEY = (Room.state, Room.department_id, Room.served_by_id, Room.ts, Room.closed_at)
 
 
 def room_state(doc: dict[str, Any]) -> str:
