@@ -97,7 +97,17 @@ class RoomCount(Base):
     )
 
 
-class RoomDayCount(Base):
+class _DayCounts:
+    """RoomCount's columns plus a UTC day (epoch ms // DAY_MS): the columns of both day-counter tables."""
+
+    day: Mapped[int] = mapped_column(Integer, primary_key=True)
+    state: Mapped[str] = mapped_column(String(16), primary_key=True)
+    department_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    served_by_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    n: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class RoomDayCount(_DayCounts, Base):
     """RoomCount split by the UTC day each room was created (`ts // DAY_MS`), kept like RoomCount.
 
     A createdAt range's total is then a sum over the whole days inside it plus a count of the rooms in
@@ -105,32 +115,18 @@ class RoomDayCount(Base):
     """
 
     __tablename__ = "room_day_counts"
-
-    day: Mapped[int] = mapped_column(Integer, primary_key=True)
-    state: Mapped[str] = mapped_column(String(16), primary_key=True)
-    department_id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    served_by_id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    n: Mapped[int] = mapped_column(BigInteger, default=0)
-
     __table_args__ = (
         Index("ix_room_day_counts_department_state_day", "department_id", "state", "day"),
         Index("ix_room_day_counts_served_by_state_day", "served_by_id", "state", "day"),
     )
 
 
-class RoomClosedDayCount(Base):
+class RoomClosedDayCount(_DayCounts, Base):
     """RoomCount split by the UTC day each closed room was closed (`closed_at // DAY_MS`), kept like
     RoomCount; rooms never closed are not in it. Answers closedAt ranges as RoomDayCount does createdAt.
     """
 
     __tablename__ = "room_closed_day_counts"
-
-    day: Mapped[int] = mapped_column(Integer, primary_key=True)
-    state: Mapped[str] = mapped_column(String(16), primary_key=True)
-    department_id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    served_by_id: Mapped[str] = mapped_column(String(32), primary_key=True)
-    n: Mapped[int] = mapped_column(BigInteger, default=0)
-
     __table_args__ = (
         Index("ix_room_closed_day_counts_department_state_day", "department_id", "state", "day"),
         Index("ix_room_closed_day_counts_served_by_state_day", "served_by_id", "state", "day"),
