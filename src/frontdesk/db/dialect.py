@@ -33,6 +33,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
+from frontdesk import mongo_order
 from frontdesk.db import changes
 
 
@@ -108,22 +109,28 @@ def json_string(doc_column: Any, path: list[str], dialect_name: str) -> ColumnEl
     return case((is_string, json_text(doc_column, path, dialect_name)), else_=null())
 
 
-# MongoDB's sort order across types (a missing value or null sorts as NULL, before everything else)
-_BSON_RANK_SQLITE = {"integer": 1, "real": 1, "text": 2, "object": 3, "array": 4, "false": 5, "true": 5}
-_BSON_RANK_PG = {"number": 1, "string": 2, "object": 3, "array": 4, "boolean": 5}
+# SQLite's json_type names, as the JSON types mongo_order ranks (a JSON null sorts as a missing value)
+_SQLITE_TYPES = {"integer": "number", "real": "number", "text": "string", "object": "object",
+                 "array": "array", "false": "boolean", "true": "boolean"}  # fmt: skip
+
+
+def _rank(kind: ColumnElement[Any], names: dict[str, str]) -> ColumnElement[Any]:
+    """mongo_order's type rank of a JSON value, NULL for null and missing (they sort first ascending)."""
+    ranks = [(kind == name, mongo_order.TYPE_RANKS[json_type]) for name, json_type in names.items()]
+    return case(*(when for when in ranks if when[1] != mongo_order.NULL), else_=null())
 
 
 def json_sort_keys(doc_column: Any, path: list[str], dialect_name: str) -> list[ColumnElement[Any]]:
-    """ORDER BY keys for a value inside the JSON document, in MongoDB's order: by type, then value."""
+    """ORDER BY keys for a value inside the JSON document, in MongoDB's order (frontdesk.mongo_order):
+    by type, then by value."""
     if dialect_name == "sqlite":
         json_path = _sqlite_path(path)
-        kind = func.json_type(doc_column, json_path)
-        rank = case(*((kind == k, v) for k, v in _BSON_RANK_SQLITE.items()), else_=null())
+        rank = _rank(func.json_type(doc_column, json_path), _SQLITE_TYPES)
         # within one rank SQLite's own comparison is right: numbers numerically, text bytewise, false < true
         return [rank, func.json_extract(doc_column, json_path)]
     value = _pg_value(doc_column, path)
     kind = func.jsonb_typeof(value)
-    rank = case(*((kind == k, v) for k, v in _BSON_RANK_PG.items()), else_=null())
+    rank = _rank(kind, {name: name for name in mongo_order.TYPE_RANKS})
     text = value.op("#>>", return_type=Text)(literal_column("'{}'"))
     number = case(
         (kind == "number", cast(text, Numeric)),

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk import mongo_order
 from frontdesk.services import settings as settings_service
 from frontdesk.services.room_params import Paging, paging, parse_sort
 
@@ -38,21 +38,8 @@ def apply_page(items: list[Any], paging_: Paging) -> list[Any]:
 
 
 def sort_docs(docs: list[dict[str, Any]], keys: list[tuple[str, int]]) -> list[dict[str, Any]]:
-    """Sort documents by dotted keys as MongoDB does: missing values first ascending."""
+    """Sort documents by dotted keys in MongoDB's order (frontdesk.mongo_order), as the SQL sorts do."""
     out = list(docs)
     for key, direction in reversed(keys):
-        out.sort(key=partial(_sort_value, key=key), reverse=direction < 0)
+        out.sort(key=lambda doc: mongo_order.sort_key(mongo_order.value_at(doc, key)), reverse=direction < 0)
     return out
-
-
-def _sort_value(doc: dict[str, Any], *, key: str) -> tuple[int, Any]:
-    cur: Any = doc
-    for part in key.split("."):
-        cur = cur.get(part) if isinstance(cur, dict) else None
-    if cur is None:
-        return (0, "")
-    if isinstance(cur, bool):
-        return (2, int(cur))
-    if isinstance(cur, int | float):
-        return (1, cur)
-    return (3, str(cur).lower() if isinstance(cur, str) else str(cur))
