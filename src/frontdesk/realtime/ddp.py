@@ -13,9 +13,9 @@ from typing import Any
 import orjson
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-from frontdesk.api.ejson import EJSONError, from_ejson, to_ejson
 from frontdesk.clock import Clock
 from frontdesk.db.engine import Database
+from frontdesk.ejson import EJSONError, from_ejson, to_ejson
 from frontdesk.errors import FrontdeskError, MeteorError
 from frontdesk.ids import random_id
 from frontdesk.realtime import ddp_methods

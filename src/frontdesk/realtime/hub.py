@@ -7,7 +7,7 @@ from typing import Protocol
 
 import orjson
 
-from frontdesk.api.ejson import to_ejson
+from frontdesk.ejson import to_ejson
 from frontdesk.realtime.events import Event
 
 Key = tuple[str, str]  # (stream, eventName)

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 from starlette.responses import Response
 
-from frontdesk.api import ejson
+from frontdesk import ejson
 from frontdesk.api.deps import Body, CurrentUser, Db, Now, check_body
 from frontdesk.errors import FrontdeskError, MeteorError, json_response
 from frontdesk.models.users import User
