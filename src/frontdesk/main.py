@@ -23,6 +23,7 @@ from frontdesk.config import Settings
 from frontdesk.db.engine import Database
 from frontdesk.db.migrate import upgrade
 from frontdesk.errors import FrontdeskError, InvalidParams, json_response, render_error
+from frontdesk.events.bus import EventBus
 from frontdesk.realtime.server import setup as setup_realtime
 from frontdesk.services.bootstrap import ensure_defaults
 
@@ -51,6 +52,8 @@ async def _frontdesk_error(request: Request, exc: Exception) -> Response:
 def create_app(settings: Settings | None = None, clock: Clock | None = None) -> FastAPI:
     settings = settings or Settings()
     db = Database(settings)
+    events = EventBus()  # committed transactions' events, for the DDP streams and any other subscriber
+    db.publisher = events.deliver
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -58,12 +61,13 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         await db.changes.start()
         async with db.session() as session:
             await ensure_defaults(session, settings, app.state.clock.now_ms())
-        async with realtime.running():
+        async with realtime.running(events):
             yield
         await db.dispose()
 
     app = FastAPI(title="Frontdesk", version=__version__, lifespan=lifespan, docs_url="/api/docs")
     app.state.settings = settings
+    app.state.events = events
     app.state.db = db
     app.state.clock = clock or Clock()
     app.state.test_mode = settings.TEST_MODE

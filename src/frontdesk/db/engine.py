@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from frontdesk.config import Settings
 from frontdesk.db import dialect, memo
-from frontdesk.realtime import outbox
+from frontdesk.events import outbox
 
 log = logging.getLogger("frontdesk")
 
@@ -42,7 +42,7 @@ class Database:
         self.memo = memo.ReadMemo(self.changes.current)
         # SQLite allows one writer; serialising writers in-process avoids lock retries.
         self.write_lock: asyncio.Lock | None = asyncio.Lock() if self.dialect_name == "sqlite" else None
-        # Set by the app: delivers the events of a committed transaction (realtime broker).
+        # Set by the app: delivers the events of a committed transaction (the event bus).
         self.publisher: outbox.Publisher | None = None
 
     async def _publish(self, db: AsyncSession) -> None:
@@ -52,13 +52,13 @@ class Database:
         try:
             await self.publisher(events)
         except Exception:  # the write is committed; a lost notification must not turn it into an error
-            log.exception("publishing %d realtime events failed", len(events))
+            log.exception("publishing %d events failed", len(events))
 
     @asynccontextmanager
     async def session(self, write: bool = True) -> AsyncIterator[AsyncSession]:
         """One transaction: committed if the block succeeds, rolled back if it raises.
 
-        Events queued on it (realtime.outbox) are published after the commit and dropped on rollback;
+        Events queued on it (events.outbox) are published after the commit and dropped on rollback;
         on SQLite still under the write lock, so subscribers see them in commit order.
         """
         if write and self.write_lock is not None:

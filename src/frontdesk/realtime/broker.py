@@ -9,8 +9,8 @@ from typing import Any, Protocol
 
 import orjson
 
-from frontdesk.realtime.events import Event
 from frontdesk.realtime.hub import Hub
+from frontdesk.realtime.stream_message import StreamMessage
 
 log = logging.getLogger("frontdesk.realtime")
 
@@ -24,7 +24,7 @@ class Broker(Protocol):
 
     async def stop(self) -> None: ...
 
-    async def publish(self, events: list[Event]) -> None: ...
+    async def publish(self, events: list[StreamMessage]) -> None: ...
 
 
 class LocalBroker:
@@ -39,7 +39,7 @@ class LocalBroker:
     async def stop(self) -> None:
         return None
 
-    async def publish(self, events: list[Event]) -> None:
+    async def publish(self, events: list[StreamMessage]) -> None:
         self.hub.deliver(events)
 
 
@@ -70,7 +70,7 @@ class RedisBroker:
         if self._redis is not None:
             await self._redis.aclose()
 
-    async def publish(self, events: list[Event]) -> None:
+    async def publish(self, events: list[StreamMessage]) -> None:
         payload = orjson.dumps([e.to_dict() for e in events])
         await self._redis.publish(self.channel, payload)
 
@@ -92,7 +92,7 @@ class RedisBroker:
 
     def _deliver(self, data: bytes) -> None:
         try:
-            events = [Event.from_dict(d) for d in orjson.loads(data)]
+            events = [StreamMessage.from_dict(d) for d in orjson.loads(data)]
         except (orjson.JSONDecodeError, KeyError, TypeError):
             log.warning("ignoring a malformed realtime message on %s", self.channel)
             return

@@ -4,25 +4,29 @@ method name goes to the shared registry in services/methods.py, as REST method.c
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.errors import LoginFailed, MeteorError, PlainError
 from frontdesk.ids import hash_login_token
 from frontdesk.models.users import User
-from frontdesk.realtime import notify
 from frontdesk.realtime.streams import visitor_token_of
-from frontdesk.services import agents, auth, methods, users, visitors
-from frontdesk.services.room_access import can_access
-from frontdesk.store import rooms as room_store
+from frontdesk.services import agents, auth, methods, room_activity, users, visitors
 from frontdesk.store import users as user_store
 from frontdesk.store.room_reads import open_rooms_served_by
 
-if TYPE_CHECKING:
-    from frontdesk.realtime.ddp import Connection
 
-ConnectionMethod = Callable[["Connection", AsyncSession, list[Any], int], Awaitable[Any]]
+class Connection(Protocol):
+    """What these methods read and change on a websocket connection (realtime/ddp.py's Connection)."""
+
+    user_id: str | None
+    visitor_token: str | None
+
+    def drop_subscriptions(self) -> None: ...
+
+
+ConnectionMethod = Callable[[Connection, AsyncSession, list[Any], int], Awaitable[Any]]
 TOKEN_LIFETIME_MS = 90 * 24 * 3600 * 1000  # Meteor's default loginExpirationInDays
 
 CONNECTION_METHODS: dict[str, ConnectionMethod] = {}
@@ -104,21 +108,10 @@ async def notify_room(conn: Connection, db: AsyncSession, params: list[Any], now
     event_name, username = _arg(params, 0), _arg(params, 1)
     if not isinstance(event_name, str) or "/" not in event_name:
         raise MeteorError("400", "Match failed")
-    rid, event = event_name.split("/", 1)
-    if event not in ("typing", "user-activity", "webrtc", "videoconf"):
-        raise MeteorError("error-not-allowed", "Not allowed")
-    room = await room_store.get_room(db, rid)
-    if room is None:
-        raise MeteorError("error-not-allowed", "Not allowed")
+    rid, activity = event_name.split("/", 1)
+    token = visitor_token_of(params[1:]) or conn.visitor_token
     user = await current_user(conn, db)
-    if user is not None and await can_access(db, user, room):
-        name = user.username
-    else:
-        token = visitor_token_of(params[1:]) or conn.visitor_token
-        if not token or (room.get("v") or {}).get("token") != token:
-            raise MeteorError("error-not-allowed", "Not allowed")
-        name = (room.get("v") or {}).get("username") or str(username)
-    notify.activity(db, rid, event, name, list(params[2:]))
+    await room_activity.check_activity(db, user, token, rid, activity, username, list(params[2:]))
     return True
 
 
@@ -127,8 +120,6 @@ async def _set_presence(conn: Connection, db: AsyncSession, status: str, now: in
     if user is None:
         raise MeteorError("error-invalid-user", "Invalid user")
     await users.do_set_status(db, user, status, None, now)
-    for room in await open_rooms_served_by(db, user.id):
-        notify.agent_status(db, room["_id"], status)
     return True
 
 

@@ -8,7 +8,7 @@ from typing import Protocol
 import orjson
 
 from frontdesk.ejson import to_ejson
-from frontdesk.realtime.events import Event
+from frontdesk.realtime.stream_message import StreamMessage
 
 Key = tuple[str, str]  # (stream, eventName)
 
@@ -19,7 +19,7 @@ class Listener(Protocol):
     def send_raw(self, frame: str) -> None: ...
 
 
-def changed_frame(event: Event) -> str:
+def changed_frame(event: StreamMessage) -> str:
     """The DDP frame Rocket.Chat's Streamer sends; the same text for every subscriber, so it is built once."""
     frame = {
         "msg": "changed",
@@ -54,7 +54,7 @@ class Hub:
     def listener_count(self) -> int:
         return sum(len(t) for t in self._listeners.values())
 
-    def deliver(self, events: Iterable[Event]) -> None:
+    def deliver(self, events: Iterable[StreamMessage]) -> None:
         for event in events:
             targets = self._listeners.get((event.stream, event.name))
             if not targets:

@@ -1,4 +1,5 @@
-"""Wiring realtime into the app: the hub and broker, the DDP websocket routes, and the database publisher."""
+"""Wiring realtime into the app: the hub and broker, the DDP websocket routes, and the streams' subscription
+to the event bus."""
 
 from __future__ import annotations
 
@@ -11,21 +12,24 @@ from starlette.routing import WebSocketRoute
 from frontdesk.clock import Clock
 from frontdesk.config import Settings
 from frontdesk.db.engine import Database
+from frontdesk.events.bus import EventBus
 from frontdesk.realtime.broker import make_broker
 from frontdesk.realtime.ddp import Realtime, websocket_endpoint
 from frontdesk.realtime.hub import Hub
+from frontdesk.realtime.stream_feed import StreamFeed
 
 
 class RealtimeService(Realtime):
     @asynccontextmanager
-    async def running(self) -> AsyncIterator[None]:
-        """Start the broker for the app's lifetime; committed transactions publish through it meanwhile."""
+    async def running(self, bus: EventBus) -> AsyncIterator[None]:
+        """Start the broker for the app's lifetime; committed events reach the streams meanwhile."""
         await self.broker.start()
-        self.db.publisher = self.broker.publish
+        feed = StreamFeed(self.broker)
+        bus.subscribe(feed)
         try:
             yield
         finally:
-            self.db.publisher = None
+            bus.unsubscribe(feed)
             await self.broker.stop()
 
 

@@ -8,14 +8,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.clock import iso
 from frontdesk.errors import MeteorError, PlainError
+from frontdesk.events.messages import MessageSaved
+from frontdesk.events.outbox import emit
 from frontdesk.ids import random_id
 from frontdesk.markdown import parse
 from frontdesk.models.users import User
-from frontdesk.realtime import notify as realtime
 from frontdesk.services import metrics
 from frontdesk.services import settings as settings_service
 from frontdesk.store import messages as store
 from frontdesk.store import rooms as room_store
+from frontdesk.store import subscriptions as subscription_store
 
 
 def author_of_visitor(visitor: dict[str, Any]) -> dict[str, Any]:
@@ -72,7 +74,7 @@ async def do_save_message(db: AsyncSession, room: dict[str, Any], message: dict[
     await store.insert_messages(db, [message])
     metrics.record_message(room, message, now)
     await room_store.save_room(db, room)
-    await realtime.message_saved(db, room, message)
+    await emit_message_saved(db, room, message)
 
 
 async def do_system_message(
@@ -93,5 +95,13 @@ async def do_system_message(
         metrics.apply_message_counters(room, message, now)
     else:
         metrics.apply_hidden_system_message(room, now)
-    await realtime.message_saved(db, room, message)
+    await emit_message_saved(db, room, message)
     return message
+
+
+async def emit_message_saved(db: AsyncSession, room: dict[str, Any], message: dict[str, Any]) -> None:
+    """The room's stream gets the message, and each subscribed agent the room's new state."""
+    subscribers = tuple(
+        sub["u"]["_id"] for sub in await subscription_store.room_subscriptions(db, room["_id"])
+    )
+    emit(db, MessageSaved(room, message, subscribers))  # type: ignore[arg-type]

@@ -7,33 +7,11 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.errors import PlainError
-from frontdesk.models.users import User
 from frontdesk.services import routing
-from frontdesk.services import settings as settings_service
+from frontdesk.services.agent_card import agent_card
 from frontdesk.services.livechat_rooms import access_visitor_room
 from frontdesk.store import users as user_store
 from frontdesk.store.room_reads import open_room_of_visitor
-
-
-async def agent_card(db: AsyncSession, agent: User) -> dict[str, Any]:
-    """The normalised agent a visitor sees; hidden entirely when Livechat_show_agent_info is off."""
-    values = await settings_service.get_values(db, ["Livechat_show_agent_info", "Livechat_show_agent_email"])
-    if not values["Livechat_show_agent_info"]:
-        return {"hiddenInfo": True}
-    card: dict[str, Any] = {
-        "_id": agent.id,
-        "username": agent.username,
-        "name": agent.name,
-        "status": agent.status,
-    }
-    if values["Livechat_show_agent_email"] and agent.email:
-        card["emails"] = [{"address": agent.email, "verified": False}]
-    livechat = agent.extra.get("livechat") if agent.extra else None
-    if livechat and livechat.get("phone"):
-        card["phone"] = livechat["phone"]
-    if agent.extra.get("customFields"):
-        card["customFields"] = agent.extra["customFields"]
-    return card
 
 
 async def check_agent_info(db: AsyncSession, visitor: dict[str, Any], rid: str) -> dict[str, Any]:

@@ -8,8 +8,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.clock import iso, parse_iso
 from frontdesk.errors import MeteorError, PlainError
+from frontdesk.events.messages import MessageDeleted
+from frontdesk.events.outbox import emit
 from frontdesk.models.users import User
-from frontdesk.realtime import notify
 from frontdesk.services.chat_messages import (
     author_of_user,
     author_of_visitor,
@@ -17,6 +18,7 @@ from frontdesk.services.chat_messages import (
     check_message_id,
     check_text,
     do_save_message,
+    emit_message_saved,
 )
 from frontdesk.services.livechat_rooms import access_visitor_room
 from frontdesk.services.permissions import has_permission
@@ -115,7 +117,7 @@ async def check_edit_visitor_message(
         room["_updatedAt"] = iso(now)
         await room_store.save_room(db, room)
     if room is not None:
-        await notify.message_saved(db, room, updated)
+        await emit_message_saved(db, room, updated)
     return updated
 
 
@@ -124,7 +126,7 @@ async def check_delete_visitor_message(
 ) -> dict[str, Any]:
     message = await _own_message(db, visitor, rid, message_id)
     await store.delete_message(db, message["_id"])
-    notify.message_deleted(db, message["rid"], message["_id"])
+    emit(db, MessageDeleted(message["rid"], message["_id"]))
     return {"_id": message["_id"], "ts": message["ts"]}
 
 

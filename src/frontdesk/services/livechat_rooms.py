@@ -8,13 +8,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.clock import iso
 from frontdesk.errors import MeteorError, PlainError
+from frontdesk.events.chats import ChatClosing, ChatQueued
+from frontdesk.events.outbox import emit
 from frontdesk.ids import object_id, random_id
 from frontdesk.models.users import User
-from frontdesk.realtime import notify
 from frontdesk.services import metrics, routing
 from frontdesk.services import settings as settings_service
 from frontdesk.services.chat_messages import author_of_user, author_of_visitor, do_system_message
 from frontdesk.services.permissions import has_permission
+from frontdesk.services.queue_places import announce_queue
 from frontdesk.store import agents as agent_store
 from frontdesk.store import departments as department_store
 from frontdesk.store import inquiries as inquiry_store
@@ -127,7 +129,10 @@ async def do_create_room(
     await inquiry_store.insert_inquiries(db, [inquiry])
     await do_system_message(db, room, "livechat-started", "", author, now, token=visitor["token"])
     await room_store.save_room(db, room)
-    await notify.room_created(db, room, inquiry)
+    if status == "queued":
+        spot = await inquiry_store.queue_position(db, inquiry)
+        agents = tuple(a.id for a in await routing.online_agents(db, inquiry.get("department")))
+        emit(db, ChatQueued(room, dict(inquiry), spot, agents))  # type: ignore[arg-type]
     if status == "ready":
         if default_agent is not None:
             locked = await agent_store.lock_users(db, [default_agent.id])
@@ -151,7 +156,7 @@ async def do_close(
 ) -> None:
     """§4.4: close fields and metrics, inquiry and subscriptions gone, `livechat-close`, then re-route."""
     metrics.apply_close(room, closer=closer, closed_by=closed_by, now_ms=now, tags=tags or [])  # type: ignore[arg-type]
-    await notify.room_closing(db, room)
+    await _emit_closing(db, room)
     await inquiry_store.delete_by_room(db, room["_id"])
     await subscription_store.delete_room_subscriptions(db, room["_id"])
     extra: dict[str, Any] = {"transcriptRequested": False}
@@ -160,6 +165,16 @@ async def do_close(
     await do_system_message(db, room, "livechat-close", comment, closed_by, now, **extra)
     await room_store.save_room(db, room)
     await routing.do_dispatch_waiting(db, now)
+
+
+async def _emit_closing(db: AsyncSession, room: dict[str, Any]) -> None:
+    """Before the subscriptions go: each agent loses the room; a closed queued chat moves the queue."""
+    subscriptions = tuple(await subscription_store.room_subscriptions(db, room["_id"]))
+    inquiry = await inquiry_store.get_by_room(db, room["_id"])
+    queued = dict(inquiry) if inquiry is not None and inquiry.get("status") == "queued" else None
+    emit(db, ChatClosing(room, subscriptions, queued))  # type: ignore[arg-type]
+    if queued is not None:
+        await announce_queue(db, exclude=room["_id"])
 
 
 async def check_close_by_visitor(db: AsyncSession, visitor: dict[str, Any], rid: Any, now: int) -> str:

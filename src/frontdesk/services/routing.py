@@ -12,12 +12,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.clock import iso
 from frontdesk.errors import MeteorError
+from frontdesk.events.chats import AgentAssigned
+from frontdesk.events.outbox import emit
 from frontdesk.ids import random_id
 from frontdesk.models.users import User
-from frontdesk.realtime import notify
 from frontdesk.services import metrics
 from frontdesk.services import settings as settings_service
+from frontdesk.services.agent_card import agent_card
 from frontdesk.services.chat_messages import author_of_user, do_system_message
+from frontdesk.services.queue_places import announce_queue
 from frontdesk.store import agents as agent_store
 from frontdesk.store import departments as department_store
 from frontdesk.store import inquiries as inquiry_store
@@ -99,7 +102,9 @@ async def do_assign(
     await do_system_message(db, room, "uj", agent.username, author, now, notify=False)
     await agent_store.bump_livechat_count(db, agent.id)
     await room_store.save_room(db, room)
-    await notify.agent_assigned(db, room, inquiry, agent, subscription, previous)
+    card = await agent_card(db, agent)
+    emit(db, AgentAssigned(room, dict(inquiry), agent.id, card, subscription, previous))  # type: ignore[arg-type]
+    await announce_queue(db)
 
 
 def subscription_doc(room: dict[str, Any], agent: User, now: int) -> dict[str, Any]:

@@ -9,12 +9,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.errors import MeteorError
+from frontdesk.events.outbox import emit
+from frontdesk.events.presence import AgentStatusChanged
 from frontdesk.ids import random_id
 from frontdesk.models.users import User
 from frontdesk.services import passwords
 from frontdesk.services.permissions import check_permission
 from frontdesk.store import permissions as permission_store
 from frontdesk.store import users as store
+from frontdesk.store.room_reads import open_rooms_served_by
 
 USERNAME = re.compile(r"^[0-9a-zA-Z\-_.@]+$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
@@ -116,6 +119,9 @@ async def do_set_status(
     if message is not None:
         values["status_text"] = message
     await store.update_user(db, user.id, **values)
+    if status is not None:
+        served = await open_rooms_served_by(db, user.id)
+        emit(db, AgentStatusChanged(user.id, status, tuple(room["_id"] for room in served)))
 
 
 async def check_delete_user(db: AsyncSession, caller: User, user_id: str) -> None:

@@ -8,8 +8,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.clock import iso
 from frontdesk.errors import MeteorError, PlainError
+from frontdesk.events.outbox import emit
+from frontdesk.events.presence import VisitorChanged
 from frontdesk.ids import object_id
-from frontdesk.realtime import notify
 from frontdesk.store import custom_fields as custom_field_store
 from frontdesk.store import departments as department_store
 from frontdesk.store import inquiries as inquiry_store
@@ -120,7 +121,8 @@ async def do_set_status(db: AsyncSession, visitor: dict[str, Any], status: str, 
     visitor["_updatedAt"] = iso(now)
     await store.save_visitor(db, visitor)
     await refresh_room_snapshots(db, visitor, now)
-    await notify.visitor_changed(db, visitor)
+    rooms = await open_rooms_of_visitor(db, visitor["token"])
+    emit(db, VisitorChanged(visitor, tuple(r["_id"] for r in rooms)))  # type: ignore[arg-type]
 
 
 async def check_delete_visitor(db: AsyncSession, visitor: dict[str, Any], now: int) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.services import routing
 from frontdesk.services import settings as settings_service
-from frontdesk.services.livechat_agents import agent_card
+from frontdesk.services.agent_card import agent_card
 from frontdesk.store import departments as department_store
 from frontdesk.store import users as user_store
 from frontdesk.store import visitors as visitor_store

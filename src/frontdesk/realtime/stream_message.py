@@ -1,4 +1,4 @@
-"""One event = one DDP stream message: which stream, which event name within it, and its arguments."""
+"""One DDP stream message: which stream, which event name within it, and its arguments."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 
 
 @dataclass(frozen=True)
-class Event:
+class StreamMessage:
     """A `changed` frame of a Rocket.Chat stream: `{collection: stream, fields: {eventName, args}}`."""
 
     stream: (
@@ -20,5 +20,5 @@ class Event:
         return {"stream": self.stream, "name": self.name, "args": self.args}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Event:
+    def from_dict(cls, data: dict[str, Any]) -> StreamMessage:
         return cls(stream=data["stream"], name=data["name"], args=list(data.get("args") or []))

@@ -1,0 +1,35 @@
+"""Events of who is there: agents' status, visitors' details, typing in a room."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from frontdesk.documents import VisitorDoc
+from frontdesk.events.event import Event
+
+
+@dataclass(frozen=True)
+class AgentStatusChanged(Event):
+    """An agent's presence changed (online, away, busy, offline), by whichever door."""
+
+    agent_id: str
+    status: str
+    open_room_ids: tuple[str, ...]  # the open chats the agent serves: their visitors are told
+
+
+@dataclass(frozen=True)
+class VisitorChanged(Event):
+    visitor: VisitorDoc
+    open_room_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class UserActivity(Event):
+    """Someone in a room is typing (or stopped): `activity` is `typing`, `user-activity` or another
+    client-defined room event, with the arguments the client sent."""
+
+    rid: str
+    activity: str
+    username: str
+    args: tuple[Any, ...]
