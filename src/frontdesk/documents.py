@@ -381,6 +381,12 @@ class TagDoc(TypedDict):
     _updatedAt: Iso
 
 
+class PermissionDoc(TypedDict):
+    _id: str
+    roles: list[str]
+    _updatedAt: Iso
+
+
 # -- people as the API shows them --------------------------------------------------------------------------
 class EmailAddress(TypedDict):
     address: str

@@ -41,7 +41,3 @@ def me_doc(user: User) -> dict[str, Any]:
     if user.email:
         doc["email"] = user.email
     return doc
-
-
-def permission_doc(perm_id: str, roles: list[str], updated_at: int) -> dict[str, Any]:
-    return {"_id": perm_id, "roles": roles, "_updatedAt": iso(updated_at)}

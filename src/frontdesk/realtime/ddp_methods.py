@@ -9,12 +9,9 @@ from typing import Any, Protocol
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.errors import LoginFailed, MeteorError, PlainError
-from frontdesk.ids import hash_login_token
 from frontdesk.models.users import User
 from frontdesk.realtime.streams import visitor_token_of
-from frontdesk.services import agents, auth, methods, room_activity, users, visitors
-from frontdesk.store import users as user_store
-from frontdesk.store.room_reads import open_rooms_served_by
+from frontdesk.services import agents, auth, methods, room_access, room_activity, users, visitors
 
 
 class Connection(Protocol):
@@ -47,8 +44,7 @@ def _arg(params: list[Any], index: int) -> Any:
 async def current_user(conn: Connection, db: AsyncSession) -> User | None:
     if conn.user_id is None:
         return None
-    user = await user_store.get_user(db, conn.user_id)
-    return user if user is not None and user.active else None
+    return await auth.active_user(db, conn.user_id)
 
 
 async def call(conn: Connection, db: AsyncSession, name: str, params: list[Any], now: int) -> Any:
@@ -66,12 +62,8 @@ async def login(conn: Connection, db: AsyncSession, params: list[Any], now: int)
     if "resume" in body:
         # A resume keeps the token it was given (Meteor does not issue a new one).
         token = body["resume"]
-        user = (
-            await user_store.user_by_token_only(db, hash_login_token(token))
-            if isinstance(token, str)
-            else None
-        )
-        if user is None or not user.active:
+        user = await auth.resume(db, token)
+        if user is None:
             raise MeteorError("403", "You've been logged out by the server. Please log in again.")
         kind = "resume"
     else:
@@ -158,7 +150,7 @@ async def rooms_get(conn: Connection, db: AsyncSession, params: list[Any], now: 
     user = await current_user(conn, db)
     if user is None:
         return []
-    rooms = await open_rooms_served_by(db, user.id)
+    rooms = await room_access.served_rooms(db, user)
     if _arg(params, 0) is not None:
         return {"update": rooms, "remove": []}
     return rooms

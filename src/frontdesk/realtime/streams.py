@@ -8,9 +8,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.models.users import User
-from frontdesk.services.permissions import has_permission
-from frontdesk.services.room_access import can_access
-from frontdesk.store import rooms as room_store
+from frontdesk.services import room_access
 
 ROOM_STREAMS = frozenset({"stream-room-messages", "stream-livechat-room", "stream-notify-room"})
 USER_STREAMS = frozenset({"stream-notify-user"})
@@ -57,27 +55,16 @@ async def check_subscription(
     if stream in ROOM_STREAMS:
         if event_name == "__my_messages__":
             return None
-        await _check_room(
-            db, user, visitor_token_of(params[1:]) or visitor_token, room_id_of(stream, event_name)
-        )
+        token = visitor_token_of(params[1:]) or visitor_token
+        if not await room_access.can_follow_room(db, user, token, room_id_of(stream, event_name)):
+            raise StreamRefused()
         return stream, event_name
     if stream in USER_STREAMS:
         if user is None or event_name.split("/", 1)[0] != user.id:
             raise StreamRefused()
         return stream, event_name
     if stream in QUEUE_STREAMS:
-        if user is None or not await has_permission(db, user, "view-l-room"):
+        if not await room_access.can_follow_queue(db, user):
             raise StreamRefused()
         return stream, event_name
-    raise StreamRefused()
-
-
-async def _check_room(db: AsyncSession, user: User | None, token: str | None, rid: str) -> None:
-    room = await room_store.get_room(db, rid)
-    if room is None:
-        raise StreamRefused()
-    if token and (room.get("v") or {}).get("token") == token:
-        return
-    if user is not None and await can_access(db, user, room):
-        return
     raise StreamRefused()

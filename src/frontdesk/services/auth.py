@@ -72,3 +72,17 @@ async def authenticate(db: AsyncSession, user_id: str | None, token: str | None)
 
 async def logout(db: AsyncSession, token: str) -> None:
     await store.delete_token(db, hash_login_token(token))
+
+
+async def active_user(db: AsyncSession, user_id: str) -> User | None:
+    """The user a websocket logged in as, while they still exist and are active."""
+    user = await store.get_user(db, user_id)
+    return user if user is not None and user.active else None
+
+
+async def resume(db: AsyncSession, token: Any) -> User | None:
+    """The active user a login token belongs to (DDP's resume keeps the token: no new one is issued)."""
+    if not isinstance(token, str) or not token:
+        return None
+    user = await store.user_by_token_only(db, hash_login_token(token))
+    return user if user is not None and user.active else None

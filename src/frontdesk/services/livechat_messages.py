@@ -22,6 +22,7 @@ from frontdesk.services.chat_messages import (
 )
 from frontdesk.services.livechat_rooms import access_visitor_room
 from frontdesk.services.permissions import has_permission
+from frontdesk.services.room_params import Paging
 from frontdesk.store import messages as store
 from frontdesk.store import rooms as room_store
 from frontdesk.store import subscriptions as subscription_store
@@ -138,3 +139,13 @@ async def check_visitor_message_read(
     if message is None or message["rid"] != room["_id"]:
         raise PlainError("invalid-message")
     return message
+
+
+async def check_visitor_history(
+    db: AsyncSession, visitor: dict[str, Any], rid: Any, before: int | None, after: int | None, page: Paging
+) -> list[dict[str, Any]]:
+    """livechat/messages.history/:rid: the visitor's own room's messages, newest first."""
+    room = await access_visitor_room(db, visitor, rid)
+    return await store.history(
+        db, room["_id"], before=before, after=after, offset=page.offset, limit=page.count
+    )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.clock import iso
+from frontdesk.documents import PermissionDoc
 from frontdesk.errors import MeteorError, PermissionDenied
 from frontdesk.models.users import User
 from frontdesk.store import permissions as store
@@ -87,3 +89,17 @@ async def do_update_permissions(db: AsyncSession, updates: list[tuple[str, list[
         row.roles = list(dict.fromkeys(roles))
         row.updated_at = now
     await db.flush()
+
+
+def permission_doc(perm_id: str, roles: list[str], updated_at: int) -> PermissionDoc:
+    return {"_id": perm_id, "roles": roles, "_updatedAt": iso(updated_at)}
+
+
+async def list_permissions(db: AsyncSession, updated_since: int | None = None) -> list[PermissionDoc]:
+    """Every permission with its roles (permissions.listAll: any logged-in user may read them)."""
+    rows = await store.all_permissions(db)
+    return [
+        permission_doc(p.id, list(p.roles), p.updated_at)
+        for p in rows
+        if updated_since is None or p.updated_at > updated_since
+    ]

@@ -15,6 +15,7 @@ from frontdesk.services.permissions import has_permission
 from frontdesk.store import inquiries as inquiry_store
 from frontdesk.store import rooms as room_store
 from frontdesk.store import subscriptions as subscription_store
+from frontdesk.store.room_reads import open_rooms_served_by
 
 
 async def can_access(db: AsyncSession, user: User, room: dict[str, Any]) -> bool:
@@ -72,3 +73,23 @@ async def access_channel(db: AsyncSession, user: User, room_id: Any) -> dict[str
 
 async def own_subscription(db: AsyncSession, user: User, room_id: str) -> dict[str, Any] | None:
     return await subscription_store.get_subscription(db, room_id, user.id)
+
+
+async def served_rooms(db: AsyncSession, user: User) -> list[dict[str, Any]]:
+    """The open livechat rooms the user serves (DDP rooms/get)."""
+    return await open_rooms_served_by(db, user.id)
+
+
+async def can_follow_room(db: AsyncSession, user: User | None, visitor_token: str | None, rid: str) -> bool:
+    """Whether a websocket may hear a room's events: its own visitor (by token), or whoever may see it."""
+    room = await room_store.get_room(db, rid)
+    if room is None:
+        return False
+    if visitor_token and (room.get("v") or {}).get("token") == visitor_token:
+        return True
+    return user is not None and await can_access(db, user, room)
+
+
+async def can_follow_queue(db: AsyncSession, user: User | None) -> bool:
+    """The inquiry queue's events go to those who may see queued chats."""
+    return user is not None and await has_permission(db, user, "view-l-room")

@@ -9,7 +9,6 @@ from typing import Any
 import orjson
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from frontdesk.db import dialect
 from frontdesk.errors import Forbidden, PlainError
 from frontdesk.models.users import User
 from frontdesk.services import room_params as params
@@ -17,6 +16,7 @@ from frontdesk.services import settings as settings_service
 from frontdesk.services.permissions import has_permission
 from frontdesk.services.projection import project
 from frontdesk.store import room_query
+from frontdesk.store import rooms as room_store
 from frontdesk.store.room_query import RoomFilter
 
 PAGING_SETTINGS = ["API_Default_Count", "API_Upper_Count_Limit", "API_Allow_Infinite_Count"]
@@ -60,7 +60,7 @@ async def check_listing(db: AsyncSession, user: User, query: dict[str, Any]) -> 
             raise Forbidden("unauthorized")
     custom_fields = params.parse_custom_fields(query.get("customFields"))
     for pattern in custom_fields.values():
-        if not await dialect.regex_is_valid(db, pattern):
+        if not await room_query.regex_is_valid(db, pattern):
             raise PlainError(f"Invalid regular expression: /{pattern}/i")
     room_filter = RoomFilter(
         agents=list(agents) if isinstance(agents, list) else None,
@@ -107,15 +107,29 @@ async def read_page(db: AsyncSession, listing: RoomListing) -> bytes:
 
 async def stream_all(db: AsyncSession, listing: RoomListing) -> AsyncIterator[bytes]:
     """count=0: every match, written as it is read so memory stays bounded."""
-    dialect_name = db.get_bind().dialect.name
     total = await room_query.count_rooms(db, listing.filter)
-    stmt = room_query.page_query(listing.filter, listing.sort, listing.paging.offset, None, dialect_name)
     yield b'{"rooms":['
     sent = 0
-    result = await db.stream(stmt.execution_options(yield_per=STREAM_BATCH))
-    async for partition in result.partitions(STREAM_BATCH):
+    batches = room_query.stream_rooms(db, listing.filter, listing.sort, listing.paging.offset, STREAM_BATCH)
+    async for partition in batches:
         chunk = b",".join(room_json(r[0], r[1], r[2], listing) for r in partition)
         yield (b"," if sent else b"") + chunk
         sent += len(partition)
     tail = orjson.dumps({"count": sent, "offset": listing.paging.offset, "total": total, "success": True})
     yield b"]," + tail[1:]
+
+
+def _source_entry(source: dict[str, Any]) -> dict[str, Any]:
+    if source.get("type") != "app":
+        return {"type": source.get("type")}
+    keys = ("type", "id", "alias", "sidebarIcon", "defaultIcon")
+    return {k: source[k] for k in keys if k in source}
+
+
+async def source_filters(db: AsyncSession) -> list[dict[str, Any]]:
+    """livechat/rooms/filters: one entry per distinct room source (apps by their id)."""
+    seen: dict[str, dict[str, Any]] = {}
+    for source in await room_store.find_sources(db):
+        entry = _source_entry(source)
+        seen.setdefault(str(sorted(entry.items())), entry)
+    return list(seen.values())

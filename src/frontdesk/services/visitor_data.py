@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.clock import iso
 from frontdesk.errors import PlainError
 from frontdesk.ids import random_id
-from frontdesk.models.livechat import OfflineMessage
 from frontdesk.services.chat_messages import author_of_visitor, do_system_message
 from frontdesk.services.livechat_rooms import access_visitor_room
 from frontdesk.store import custom_fields as custom_field_store
+from frontdesk.store import offline_messages as offline_message_store
 from frontdesk.store import rooms as room_store
 from frontdesk.store import visitors as visitor_store
-from frontdesk.store.documents import dumps
 from frontdesk.store.room_reads import open_rooms_of_visitor
 
 
@@ -69,4 +67,4 @@ async def do_page_visited(
 
 async def do_offline_message(db: AsyncSession, data: dict[str, Any], now: int) -> None:
     doc = {"_id": random_id(), "ts": iso(now), **data}
-    await db.execute(insert(OfflineMessage).values(id=doc["_id"], ts=now, doc=dumps(doc)))
+    await offline_message_store.insert_offline_message(db, doc, now)

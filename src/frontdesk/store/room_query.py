@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 import orjson
-from sqlalchemy import Select, false, func, literal, select
+from sqlalchemy import Row, Select, false, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -382,3 +382,18 @@ async def count_rooms(db: AsyncSession, f: RoomFilter) -> int:
         return 0
     await room_counts.write_pending(db)
     return int((await db.execute(stmt)).scalar_one())
+
+
+async def stream_rooms(
+    db: AsyncSession, f: RoomFilter, sort: list[tuple[str, int]], offset: int, batch: int
+) -> AsyncIterator[Sequence[Row[str, str | None, str]]]:
+    """Every match from `offset` on, in batches read as they are sent (memory stays bounded)."""
+    stmt = page_query(f, sort, offset, None, db.get_bind().dialect.name)
+    result = await db.stream(stmt.execution_options(yield_per=batch))
+    async for partition in result.partitions(batch):
+        yield partition
+
+
+async def regex_is_valid(db: AsyncSession, pattern: str) -> bool:
+    """Whether the database's regex engine accepts a customFields pattern."""
+    return await dialect.regex_is_valid(db, pattern)

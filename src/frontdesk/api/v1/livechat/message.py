@@ -11,9 +11,7 @@ from frontdesk.api.deps import Body, Db, Now, check_body, query_params
 from frontdesk.clock import parse_iso
 from frontdesk.errors import PlainError, json_response
 from frontdesk.services import livechat_messages, visitors
-from frontdesk.services.livechat_rooms import access_visitor_room
 from frontdesk.services.room_params import paging
-from frontdesk.store import messages as message_store
 
 router = APIRouter()
 
@@ -105,11 +103,8 @@ async def history(rid: str, request: Request, db: Db) -> Response:
     if not query.get("token"):
         raise PlainError("error-token-param-not-provided")
     visitor = await visitors.access_visitor(db, query["token"])
-    room = await access_visitor_room(db, visitor, rid)
     before = parse_iso(query["ls"]) if query.get("ls") else None
     after = parse_iso(query["end"]) if query.get("end") else None
     page = paging(query.get("offset"), query.get("count") or query.get("limit") or 20)
-    messages = await message_store.history(
-        db, room["_id"], before=before, after=after, offset=page.offset, limit=page.count
-    )
+    messages = await livechat_messages.check_visitor_history(db, visitor, rid, before, after, page)
     return json_response({"messages": messages, "success": True})

@@ -20,7 +20,6 @@ from frontdesk.services import room_listing
 from frontdesk.services.auth import authenticate
 from frontdesk.services.permissions import check_permission
 from frontdesk.services.room_listing import RoomListing
-from frontdesk.store import rooms as room_store
 
 router = APIRouter()
 
@@ -88,21 +87,10 @@ async def _stream(db: Database, listing: RoomListing) -> AsyncIterator[bytes]:
             yield chunk
 
 
-def _filter_entry(source: dict[str, Any]) -> dict[str, Any]:
-    if source.get("type") != "app":
-        return {"type": source.get("type")}
-    keys = ("type", "id", "alias", "sidebarIcon", "defaultIcon")
-    return {k: source[k] for k in keys if k in source}
-
-
 @router.get("/livechat/rooms/filters")
 async def room_filters(user: CurrentUser, db: Db) -> Response:
     await check_permission(db, user, "view-l-room")
-    seen: dict[str, dict[str, Any]] = {}
-    for source in await room_store.find_sources(db):
-        entry = _filter_entry(source)
-        seen.setdefault(str(sorted(entry.items())), entry)
-    return json_response({"filters": list(seen.values()), "success": True})
+    return json_response({"filters": await room_listing.source_filters(db), "success": True})
 
 
 ROOMS_OPENAPI: dict[str, Any] = {
