@@ -6,6 +6,7 @@ from typing import Any
 
 from frontdesk.clock import iso
 from frontdesk.models.users import User
+from frontdesk.services.pagination import ListPage
 
 
 def user_doc(user: User) -> dict[str, Any]:
@@ -41,3 +42,14 @@ def me_doc(user: User) -> dict[str, Any]:
     if user.email:
         doc["email"] = user.email
     return doc
+
+
+def paged_body(key: str, page: ListPage[Any]) -> dict[str, Any]:
+    """A paginated list as Rocket.Chat answers it: `{<key>: [...], count, offset, total, success}`."""
+    return {
+        key: page.items,
+        "count": len(page.items),
+        "offset": page.offset,
+        "total": page.total,
+        "success": True,
+    }

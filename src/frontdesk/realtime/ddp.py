@@ -134,9 +134,7 @@ class Connection:
             return
         try:
             async with self.rt.db.session() as db:
-                visitor = await visitors.access_visitor(db, self.visitor_token)
-                if visitor.get("status") != "offline":
-                    await visitors.do_set_status(db, visitor, "offline", self.rt.clock.now_ms())
+                await visitors.check_connection_closed(db, self.visitor_token, self.rt.clock.now_ms())
         except Exception:
             log.debug("could not mark visitor offline", exc_info=True)
 

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from frontdesk.errors import LoginFailed, MeteorError, PlainError
 from frontdesk.models.users import User
 from frontdesk.realtime.streams import visitor_token_of
-from frontdesk.services import agents, auth, methods, room_access, room_activity, users, visitors
+from frontdesk.services import auth, livechat_users, methods, room_access, room_activity, users, visitors
 
 
 class Connection(Protocol):
@@ -111,7 +111,7 @@ async def _set_presence(conn: Connection, db: AsyncSession, status: str, now: in
     user = await current_user(conn, db)
     if user is None:
         raise MeteorError("error-invalid-user", "Invalid user")
-    await users.do_set_status(db, user, status, None, now)
+    await users.check_set_status(db, user, None, status, None, now)
     return True
 
 
@@ -139,8 +139,7 @@ async def change_livechat_status(conn: Connection, db: AsyncSession, params: lis
     if user is None:
         raise MeteorError("error-not-allowed", "Not allowed")
     data = _arg(params, 0) if isinstance(_arg(params, 0), dict) else {}
-    status = data.get("status") or ("not-available" if user.status_livechat == "available" else "available")
-    await agents.do_set_livechat_status(db, user, status, now)
+    await livechat_users.check_agent_status(db, user, data.get("status") or None, None, now)
     return True
 
 
@@ -162,6 +161,5 @@ async def visitor_status(conn: Connection, db: AsyncSession, params: list[Any], 
     status = _arg(params, 0)
     if token is None or status not in visitors.VISITOR_STATUSES:
         raise PlainError("invalid-token")
-    visitor = await visitors.access_visitor(db, token)
-    await visitors.do_set_status(db, visitor, status, now)
+    await visitors.check_set_status(db, token, status, now)
     return {"token": token, "status": status}

@@ -11,6 +11,7 @@ from frontdesk.errors import InvalidParams, LoginFailed, NotLoggedIn
 from frontdesk.ids import hash_login_token, login_token
 from frontdesk.models.users import User
 from frontdesk.services import passwords
+from frontdesk.services.access import public
 from frontdesk.store import users as store
 
 
@@ -31,6 +32,7 @@ def _password_digest(password: Any) -> str:
     raise InvalidParams("Match error: Failed Match.OneOf, Match.Maybe or Match.Optional validation")
 
 
+@public("logging in is how a caller proves who they are")
 async def login(db: AsyncSession, body: dict[str, Any], now: int) -> LoginResult:
     """Password login by username or email, or resume with an existing token."""
     if "resume" in body:
@@ -60,6 +62,7 @@ async def _issue_token(db: AsyncSession, user: User, now: int) -> LoginResult:
     return LoginResult(user, token)
 
 
+@public("authentication itself: who the caller is, before any permission")
 async def authenticate(db: AsyncSession, user_id: str | None, token: str | None) -> User:
     """The user behind X-User-Id / X-Auth-Token, or the 401 every authenticated route sends."""
     if not user_id or not token:
@@ -70,16 +73,19 @@ async def authenticate(db: AsyncSession, user_id: str | None, token: str | None)
     return user
 
 
+@public("one's own login token")
 async def logout(db: AsyncSession, token: str) -> None:
     await store.delete_token(db, hash_login_token(token))
 
 
+@public("the websocket's own logged-in user")
 async def active_user(db: AsyncSession, user_id: str) -> User | None:
     """The user a websocket logged in as, while they still exist and are active."""
     user = await store.get_user(db, user_id)
     return user if user is not None and user.active else None
 
 
+@public("logging in again with one's own token")
 async def resume(db: AsyncSession, token: Any) -> User | None:
     """The active user a login token belongs to (DDP's resume keeps the token: no new one is issued)."""
     if not isinstance(token, str) or not token:

@@ -10,8 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from frontdesk.clock import iso
 from frontdesk.errors import MeteorError
 from frontdesk.models.users import User
-from frontdesk.services.pagination import Paging, apply_page, sort_docs
-from frontdesk.services.permissions import has_permission
+from frontdesk.services.pagination import ListPage, ListQuery, page_of, read_list_query
+from frontdesk.services.permissions import check_permission, has_permission
 from frontdesk.store import custom_fields as store
 
 FIELD_NAME = re.compile(r"^[0-9a-zA-Z_-]+$")
@@ -47,15 +47,17 @@ async def check_save(db: AsyncSession, user: User, field_id: Any, data: Any, now
 
 
 async def check_list(
-    db: AsyncSession, text: str | None, sort: list[tuple[str, int]], paging: Paging
-) -> tuple[list[dict[str, Any]], int]:
+    db: AsyncSession, user: User, text: str | None, query: ListQuery
+) -> ListPage[dict[str, Any]]:
+    await check_permission(db, user, "view-l-room")
+    paging, sort = await read_list_query(db, query, [("label", 1)])
     docs, _ = await store.list_custom_fields(db, 0, None)
     if text:
         pattern = re.compile(re.escape(text), re.IGNORECASE)
         docs = [d for d in docs if pattern.search(d.get("label") or "") or pattern.search(d["_id"])]
-    ordered = sort_docs(docs, sort)
-    return apply_page(ordered, paging), len(ordered)
+    return page_of(docs, paging, sort)
 
 
-async def field_by_id(db: AsyncSession, field_id: str) -> dict[str, Any] | None:
+async def access_field(db: AsyncSession, user: User, field_id: str) -> dict[str, Any] | None:
+    await check_permission(db, user, "view-l-room")
     return await store.get_custom_field(db, field_id)

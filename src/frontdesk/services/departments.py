@@ -1,8 +1,7 @@
-"""Departments as managers keep them: saving (with agents), listing, reading, removing."""
+"""Departments as managers keep them: creating, saving (with agents), removing."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -12,8 +11,7 @@ from frontdesk.errors import MeteorError, PlainError
 from frontdesk.ids import random_id
 from frontdesk.models.users import User
 from frontdesk.services import settings as settings_service
-from frontdesk.services.pagination import Paging, apply_page, sort_docs
-from frontdesk.services.permissions import has_permission
+from frontdesk.services.permissions import check_any_permission, check_permission, has_permission
 from frontdesk.store import agents as agent_store
 from frontdesk.store import department_catalog as catalog
 from frontdesk.store import departments as department_store
@@ -22,6 +20,9 @@ from frontdesk.store import users as user_store
 from frontdesk.store.inquiries import get_by_room, save_inquiry
 
 KNOWN_BOOLEANS = ("enabled", "showOnRegistration", "showOnOfflineForm")
+VIEW = ("view-livechat-departments", "view-l-room")  # reading departments needs either
+MANAGE = "manage-livechat-departments"
+ADD_AGENTS = "add-livechat-department-agents"
 
 
 def _invalid(field: str) -> MeteorError:
@@ -43,14 +44,14 @@ def _check_data(data: dict[str, Any]) -> None:
             raise _invalid(key)
 
 
-async def check_save(
+async def do_save(
     db: AsyncSession,
     department_id: str | None,
     data: dict[str, Any],
     agents: dict[str, list[dict[str, Any]]],
     now: int,
 ) -> dict[str, Any]:
-    """Create (no id) or update a department, then apply agent upserts and removals."""
+    """Create (no id) or update a department (its data checked here), then apply agent changes."""
     existing = await department_store.get_department(db, department_id) if department_id else None
     if department_id and existing is None:
         raise MeteorError("error-department-not-found", "Department not found")
@@ -89,6 +90,56 @@ async def check_save(
     return await department_store.get_department(db, doc["_id"]) or doc
 
 
+def member_doc(row: Any, department: dict[str, Any]) -> dict[str, Any]:
+    """An ILivechatDepartmentAgents document (the row has no id of its own, so one is derived)."""
+    return {
+        "_id": f"{row.department_id}-{row.agent_id}",
+        "agentId": row.agent_id,
+        "departmentId": row.department_id,
+        "departmentEnabled": bool(department.get("enabled", True)),
+        "username": row.username,
+        "count": row.count,
+        "order": row.order,
+    }
+
+
+async def department_agents(db: AsyncSession, department: dict[str, Any]) -> list[dict[str, Any]]:
+    return [member_doc(r, department) for r in await agent_store.department_agents(db, department["_id"])]
+
+
+async def check_create(
+    db: AsyncSession, user: User, data: dict[str, Any], agents: list[dict[str, Any]] | None, now: int
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """POST livechat/department: the department and its agents."""
+    await check_permission(db, user, MANAGE)
+    department = await do_save(db, None, data, {"upsert": agents} if agents else {}, now)
+    return department, await department_agents(db, department)
+
+
+async def check_save_department(
+    db: AsyncSession, user: User, department_id: Any, data: Any, members: Any, now: int
+) -> dict[str, Any]:
+    """livechat:saveDepartment `[_id, data, agents]`: create or update, with agent upserts and removals."""
+    if not await has_permission(db, user, MANAGE):
+        raise MeteorError("error-not-allowed", "Not allowed")
+    if (department_id is not None and not isinstance(department_id, str)) or not isinstance(data, dict):
+        raise MeteorError("400", "Match failed")
+    changes = {"upsert": members} if isinstance(members, list) else members or {}
+    if not isinstance(changes, dict) or not _members_ok(changes):
+        raise MeteorError("400", "Match failed")
+    return await do_save(db, department_id or None, data, changes, now)
+
+
+def _members_ok(changes: dict[str, Any]) -> bool:
+    for key in ("upsert", "remove"):
+        items = changes.get(key) or []
+        if not isinstance(items, list):
+            return False
+        if not all(isinstance(i, dict) and isinstance(i.get("agentId"), str) for i in items):
+            return False
+    return True
+
+
 async def do_update_agents(
     db: AsyncSession,
     department: dict[str, Any],
@@ -112,60 +163,9 @@ async def do_update_agents(
         await catalog.save_department(db, department)
 
 
-def member_doc(row: Any, department: dict[str, Any]) -> dict[str, Any]:
-    """An ILivechatDepartmentAgents document (the row has no id of its own, so one is derived)."""
-    return {
-        "_id": f"{row.department_id}-{row.agent_id}",
-        "agentId": row.agent_id,
-        "departmentId": row.department_id,
-        "departmentEnabled": bool(department.get("enabled", True)),
-        "username": row.username,
-        "count": row.count,
-        "order": row.order,
-    }
-
-
-async def department_agents(db: AsyncSession, department: dict[str, Any]) -> list[dict[str, Any]]:
-    return [member_doc(r, department) for r in await agent_store.department_agents(db, department["_id"])]
-
-
-async def check_list(
-    db: AsyncSession, user: User, query: dict[str, Any], sort: list[tuple[str, int]], paging: Paging
-) -> tuple[list[dict[str, Any]], int]:
-    docs = await catalog.all_departments(db)
-    text = query.get("text")
-    if text:
-        pattern = re.compile(re.escape(text), re.IGNORECASE)
-        docs = [d for d in docs if pattern.search(d.get("name") or "")]
-    if query.get("enabled") == "true":
-        docs = [d for d in docs if d.get("enabled")]
-    if query.get("showArchived") != "true":
-        docs = [d for d in docs if not d.get("archived")]
-    if query.get("excludeDepartmentId"):
-        docs = [d for d in docs if d["_id"] != query["excludeDepartmentId"]]
-    if query.get("onlyMyDepartments") == "true" and not await has_permission(
-        db, user, "view-livechat-manager"
-    ):
-        mine = {m.department_id for m in await agent_store.agent_departments(db, user.id)}
-        docs = [d for d in docs if d["_id"] in mine]
-    ordered = sort_docs(docs, sort)
-    return apply_page(ordered, paging), len(ordered)
-
-
-async def access_department(
-    db: AsyncSession, user: User, department_id: str, include_agents: bool
-) -> tuple[dict[str, Any] | None, list[dict[str, Any]] | None]:
-    """The department (None when unknown) and, for those who may see them, its agents."""
-    department = await department_store.get_department(db, department_id)
-    if department is None or not include_agents:
-        return department, None
-    if not await has_permission(db, user, "view-livechat-departments"):
-        return department, None
-    return department, await department_agents(db, department)
-
-
-async def check_remove(db: AsyncSession, department_id: str, now: int) -> None:
+async def check_remove(db: AsyncSession, user: User, department_id: str, now: int) -> None:
     """Removing a department (when the setting allows): its agents go, open chats lose the department."""
+    await check_any_permission(db, user, MANAGE, "remove-livechat-department")
     if not await settings_service.get_value(db, "Omnichannel_enable_department_removal"):
         raise MeteorError("department-removal-disabled", "Department removal is disabled")
     if await department_store.get_department(db, department_id) is None:
@@ -184,19 +184,6 @@ async def check_remove(db: AsyncSession, department_id: str, now: int) -> None:
     await catalog.delete_department(db, department_id)
 
 
-async def agent_departments(db: AsyncSession, agent_id: str, enabled_only: bool) -> list[dict[str, Any]]:
-    """GET livechat/agents/:agentId/departments: the agent's memberships with each department's name."""
-    rows = await agent_store.agent_departments(db, agent_id)
-    found = await catalog.departments_by_ids(db, [r.department_id for r in rows])
-    out = []
-    for row in rows:
-        department = found.get(row.department_id)
-        if department is None or (enabled_only and not department.get("enabled")):
-            continue
-        out.append({**member_doc(row, department), "departmentName": department.get("name")})
-    return out
-
-
 async def check_update(
     db: AsyncSession,
     user: User,
@@ -206,11 +193,12 @@ async def check_update(
     now: int,
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """PUT livechat/department/:_id: saving needs manage rights; agents only change with add-agent rights."""
-    if not await has_permission(db, user, "manage-livechat-departments"):
+    await check_any_permission(db, user, MANAGE, ADD_AGENTS)
+    if not await has_permission(db, user, MANAGE):
         raise PlainError("error-not-allowed")
-    may_add = await has_permission(db, user, "add-livechat-department-agents")
+    may_add = await has_permission(db, user, ADD_AGENTS)
     changes = {"upsert": agents} if may_add and agents else {}
-    department = await check_save(db, department_id, data, changes, now)
+    department = await do_save(db, department_id, data, changes, now)
     return department, await department_agents(db, department)
 
 
@@ -222,14 +210,12 @@ async def access_existing(db: AsyncSession, department_id: str) -> dict[str, Any
 
 
 async def check_update_agents(
-    db: AsyncSession, department_id: str, upsert: list[dict[str, Any]], remove: list[dict[str, Any]], now: int
+    db: AsyncSession,
+    user: User,
+    department_id: str,
+    upsert: list[dict[str, Any]],
+    remove: list[dict[str, Any]],
+    now: int,
 ) -> None:
+    await check_any_permission(db, user, MANAGE, ADD_AGENTS)
     await do_update_agents(db, await access_existing(db, department_id), upsert, remove, now)
-
-
-async def list_department_agents(
-    db: AsyncSession, department_id: str, sort: list[tuple[str, int]], paging: Paging
-) -> tuple[list[dict[str, Any]], int]:
-    department = await access_existing(db, department_id)
-    ordered = sort_docs(await department_agents(db, department), sort)
-    return apply_page(ordered, paging), len(ordered)

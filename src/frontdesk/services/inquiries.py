@@ -9,7 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from frontdesk.errors import PlainError
 from frontdesk.models.users import User
 from frontdesk.services import routing
-from frontdesk.services.pagination import Paging
+from frontdesk.services.pagination import ListPage, ListQuery, read_list_query
+from frontdesk.services.permissions import check_permission
 from frontdesk.services.visitors import resolve_department
 from frontdesk.store import agents as agent_store
 from frontdesk.store import inquiries as inquiry_store
@@ -27,29 +28,35 @@ async def enabled_departments_of(db: AsyncSession, agent_id: str) -> list[str]:
 
 
 async def check_queued_for_user(
-    db: AsyncSession, user: User, department: str | None, sort: list[tuple[str, int]], paging: Paging
-) -> tuple[list[dict[str, Any]], int]:
+    db: AsyncSession, user: User, department: str | None, query: ListQuery
+) -> ListPage[dict[str, Any]]:
     """Queued inquiries the agent may take: theirs by default, their departments', and the public queue."""
+    await check_permission(db, user, "view-l-room")
+    paging, sort = await read_list_query(db, query, [("ts", 1)])
     allowed = await enabled_departments_of(db, user.id)
     if allowed and department and department not in allowed:
         raise PlainError("error-not-authorized")
     scope = [department] if allowed and department else allowed
-    return await queue_store.queued_for_agent(db, user.id, scope, sort, paging.offset, paging.count)
+    rows, total = await queue_store.queued_for_agent(db, user.id, scope, sort, paging.offset, paging.count)
+    return ListPage(rows, paging.offset, total)
 
 
 async def check_list(
-    db: AsyncSession, department: str | None, sort: list[tuple[str, int]], paging: Paging
-) -> tuple[list[dict[str, Any]], int]:
+    db: AsyncSession, user: User, department: str | None, query: ListQuery
+) -> ListPage[dict[str, Any]]:
     """Every queued inquiry, optionally of one department (an unknown department filters nothing)."""
+    await check_permission(db, user, "view-livechat-manager")
+    paging, sort = await read_list_query(db, query, [("ts", -1)])
     department_id = None
     if department:
         found = await resolve_department(db, department)
         department_id = found["_id"] if found else None
     rows, total = await queue_store.queued(db, department_id, sort, paging.offset, paging.count)
-    return [{k: r[k] for k in LIST_FIELDS if k in r} for r in rows], total
+    return ListPage([{k: r[k] for k in LIST_FIELDS if k in r} for r in rows], paging.offset, total)
 
 
-async def inquiry_of_room(db: AsyncSession, rid: str) -> dict[str, Any] | None:
+async def access_inquiry_of_room(db: AsyncSession, user: User, rid: str) -> dict[str, Any] | None:
+    await check_permission(db, user, "view-l-room")
     return await inquiry_store.get_by_room(db, rid)
 
 
@@ -57,6 +64,7 @@ async def check_take(
     db: AsyncSession, caller: User, inquiry_id: str, user_id: str | None, client_action: bool, now: int
 ) -> dict[str, Any]:
     """inquiries.take, for oneself or on behalf of another (existing) user."""
+    await check_permission(db, caller, "view-l-room")
     taker = caller
     if user_id:
         found = await user_store.get_user(db, user_id)

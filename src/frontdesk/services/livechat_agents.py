@@ -10,11 +10,13 @@ from frontdesk.errors import PlainError
 from frontdesk.services import routing
 from frontdesk.services.agent_card import agent_card
 from frontdesk.services.livechat_rooms import access_visitor_room
+from frontdesk.services.visitors import access_visitor
 from frontdesk.store import users as user_store
 from frontdesk.store.room_reads import open_room_of_visitor
 
 
-async def check_agent_info(db: AsyncSession, visitor: dict[str, Any], rid: str) -> dict[str, Any]:
+async def check_agent_info(db: AsyncSession, token: Any, rid: str) -> dict[str, Any]:
+    visitor = await access_visitor(db, token)
     room = await access_visitor_room(db, visitor, rid)
     agent_id = (room.get("servedBy") or {}).get("_id")
     agent = await user_store.get_user(db, agent_id) if agent_id else None
@@ -23,10 +25,9 @@ async def check_agent_info(db: AsyncSession, visitor: dict[str, Any], rid: str) 
     return await agent_card(db, agent)
 
 
-async def check_next_agent(
-    db: AsyncSession, visitor: dict[str, Any], department: str | None
-) -> dict[str, Any] | None:
+async def check_next_agent(db: AsyncSession, token: Any, department: str | None) -> dict[str, Any] | None:
     """agent.next: who would take a new chat now; None when the visitor already has an open room."""
+    visitor = await access_visitor(db, token)
     if await open_room_of_visitor(db, visitor["token"]) is not None:
         return None
     agents = await routing.online_agents(db, department or visitor.get("department"))

@@ -23,6 +23,7 @@ from frontdesk.services.chat_messages import (
 from frontdesk.services.livechat_rooms import access_visitor_room
 from frontdesk.services.permissions import has_permission
 from frontdesk.services.room_params import Paging
+from frontdesk.services.visitors import access_visitor
 from frontdesk.store import messages as store
 from frontdesk.store import rooms as room_store
 from frontdesk.store import subscriptions as subscription_store
@@ -35,9 +36,10 @@ def not_before_last(room: dict[str, Any], now: int) -> int:
 
 
 async def check_visitor_message(
-    db: AsyncSession, visitor: dict[str, Any], rid: Any, msg: Any, message_id: Any, now: int
+    db: AsyncSession, token: Any, rid: Any, msg: Any, message_id: Any, now: int
 ) -> dict[str, Any]:
     """POST livechat/message: the visitor writes in their own open room."""
+    visitor = await access_visitor(db, token)
     room = await access_visitor_room(db, visitor, rid)
     if room.get("open") is not True:
         raise PlainError("room-closed")
@@ -95,8 +97,9 @@ async def _own_message(
 
 
 async def check_edit_visitor_message(
-    db: AsyncSession, visitor: dict[str, Any], rid: Any, message_id: str, msg: Any, now: int
+    db: AsyncSession, token: Any, rid: Any, message_id: str, msg: Any, now: int
 ) -> dict[str, Any]:
+    visitor = await access_visitor(db, token)
     message = await _own_message(db, visitor, rid, message_id)
     text = await check_text(db, msg)
     updated = build_message(
@@ -123,8 +126,9 @@ async def check_edit_visitor_message(
 
 
 async def check_delete_visitor_message(
-    db: AsyncSession, visitor: dict[str, Any], rid: Any, message_id: str
+    db: AsyncSession, token: Any, rid: Any, message_id: str
 ) -> dict[str, Any]:
+    visitor = await access_visitor(db, token)
     message = await _own_message(db, visitor, rid, message_id)
     await store.delete_message(db, message["_id"])
     emit(db, MessageDeleted(message["rid"], message["_id"]))
@@ -132,8 +136,9 @@ async def check_delete_visitor_message(
 
 
 async def check_visitor_message_read(
-    db: AsyncSession, visitor: dict[str, Any], rid: Any, message_id: str
+    db: AsyncSession, token: Any, rid: Any, message_id: str
 ) -> dict[str, Any]:
+    visitor = await access_visitor(db, token)
     room = await access_visitor_room(db, visitor, rid)
     message = await store.get_message(db, message_id)
     if message is None or message["rid"] != room["_id"]:
@@ -142,9 +147,10 @@ async def check_visitor_message_read(
 
 
 async def check_visitor_history(
-    db: AsyncSession, visitor: dict[str, Any], rid: Any, before: int | None, after: int | None, page: Paging
+    db: AsyncSession, token: Any, rid: Any, before: int | None, after: int | None, page: Paging
 ) -> list[dict[str, Any]]:
     """livechat/messages.history/:rid: the visitor's own room's messages, newest first."""
+    visitor = await access_visitor(db, token)
     room = await access_visitor_room(db, visitor, rid)
     return await store.history(
         db, room["_id"], before=before, after=after, offset=page.offset, limit=page.count

@@ -14,9 +14,11 @@ from frontdesk.ids import object_id, random_id
 from frontdesk.models.users import User
 from frontdesk.services import metrics, routing
 from frontdesk.services import settings as settings_service
+from frontdesk.services.access import permission_check
 from frontdesk.services.chat_messages import author_of_user, author_of_visitor, do_system_message
-from frontdesk.services.permissions import has_permission
+from frontdesk.services.permissions import check_permission, has_permission
 from frontdesk.services.queue_places import announce_queue
+from frontdesk.services.visitors import access_visitor
 from frontdesk.store import agents as agent_store
 from frontdesk.store import departments as department_store
 from frontdesk.store import inquiries as inquiry_store
@@ -27,6 +29,7 @@ from frontdesk.store.room_reads import open_room_of_visitor
 NO_AGENT = ("no-agent-online", "Sorry, no online agents")
 
 
+@permission_check
 async def access_visitor_room(db: AsyncSession, visitor: dict[str, Any], rid: Any) -> dict[str, Any]:
     """The visitor's own room, locked for change; another visitor's room is `invalid-room`."""
     if not isinstance(rid, str) or not rid:
@@ -52,7 +55,7 @@ async def _department_with_agents(db: AsyncSession, department_id: str | None) -
 
 async def check_open_room(
     db: AsyncSession,
-    visitor: dict[str, Any],
+    token: Any,
     now: int,
     *,
     rid: str | None = None,
@@ -61,6 +64,7 @@ async def check_open_room(
     extra: dict[str, Any] | None = None,
 ) -> tuple[dict[str, Any], bool]:
     """GET livechat/room: the visitor's open room, or a new one routed as the settings say."""
+    visitor = await access_visitor(db, token)
     if rid:
         room = await room_store.get_room(db, rid)
         if room is None or room.get("open") is not True or room["v"].get("token") != visitor["token"]:
@@ -177,7 +181,8 @@ async def _emit_closing(db: AsyncSession, room: dict[str, Any]) -> None:
         await announce_queue(db, exclude=room["_id"])
 
 
-async def check_close_by_visitor(db: AsyncSession, visitor: dict[str, Any], rid: Any, now: int) -> str:
+async def check_close_by_visitor(db: AsyncSession, token: Any, rid: Any, now: int) -> str:
+    visitor = await access_visitor(db, token)
     if not await settings_service.get_value(db, "Omnichannel_allow_visitors_to_close_conversation"):
         raise PlainError("error-not-allowed-to-close-conversation")
     room = await access_visitor_room(db, visitor, rid)
@@ -199,6 +204,7 @@ async def check_close_by_visitor(db: AsyncSession, visitor: dict[str, Any], rid:
 async def check_close_by_user(
     db: AsyncSession, user: User, rid: str, comment: str | None, tags: list[str] | None, now: int
 ) -> None:
+    await check_permission(db, user, "close-livechat-room")
     room = await room_store.get_room(db, rid, for_update=True)
     if room is None:
         raise PlainError("error-invalid-room")

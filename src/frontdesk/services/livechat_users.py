@@ -11,12 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from frontdesk.errors import Forbidden, MeteorError, NotFound, PlainError
 from frontdesk.models.users import User
 from frontdesk.services import agents
-from frontdesk.services.pagination import Paging, apply_page, sort_docs
-from frontdesk.services.permissions import has_permission
+from frontdesk.services.pagination import ListPage, ListQuery, page_of, read_list_query
+from frontdesk.services.permissions import check_permission, has_permission
 from frontdesk.store import livechat_users as store
 from frontdesk.store import users as user_store
 
 ROLES = {"agent": "livechat-agent", "manager": "livechat-manager"}
+MANAGERS = "view-livechat-manager"  # what adding, reading and removing agents and managers needs
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ def user_card(user: User, *, livechat: bool = True) -> dict[str, Any]:
     return doc
 
 
-async def check_add(db: AsyncSession, kind: str, username: str, now: int) -> dict[str, Any]:
+async def check_add(db: AsyncSession, caller: User, kind: str, username: str, now: int) -> dict[str, Any]:
+    await check_permission(db, caller, MANAGERS)
     role = role_of(kind)
     user = await user_store.get_by_username(db, username)
     if user is None:
@@ -60,7 +62,8 @@ async def check_add(db: AsyncSession, kind: str, username: str, now: int) -> dic
     return {"_id": user.id, "username": user.username}
 
 
-async def check_remove(db: AsyncSession, kind: str, user_id: str, now: int) -> None:
+async def check_remove(db: AsyncSession, caller: User, kind: str, user_id: str, now: int) -> None:
+    await check_permission(db, caller, MANAGERS)
     role = role_of(kind)
     user = await user_store.get_user(db, user_id)
     if user is None:
@@ -68,8 +71,9 @@ async def check_remove(db: AsyncSession, kind: str, user_id: str, now: int) -> N
     await agents.do_remove_role(db, user, role, now)
 
 
-async def access_role_user(db: AsyncSession, kind: str, user_id: str) -> dict[str, Any] | None:
+async def access_role_user(db: AsyncSession, caller: User, kind: str, user_id: str) -> dict[str, Any] | None:
     """The user if they hold the role, None if they do not."""
+    await check_permission(db, caller, MANAGERS)
     role = role_of(kind)
     user = await user_store.get_user(db, user_id)
     if user is None:
@@ -90,9 +94,10 @@ def _matches(user: User, flt: UserFilter) -> bool:
 
 
 async def check_list(
-    db: AsyncSession, caller: User, kind: str, flt: UserFilter, sort: list[tuple[str, int]], paging: Paging
-) -> tuple[list[dict[str, Any]], int]:
+    db: AsyncSession, caller: User, kind: str, flt: UserFilter, query: ListQuery
+) -> ListPage[dict[str, Any]]:
     """GET livechat/users/:type: agents need transfer or contact rights to list, managers manager rights."""
+    paging, sort = await read_list_query(db, query, [("name", 1), ("username", 1)])
     role = role_of(kind)
     needed = (
         ("transfer-livechat-guest", "edit-omnichannel-contact")
@@ -109,14 +114,14 @@ async def check_list(
     else:
         users = [u for u in users if _matches(u, UserFilter(text=flt.text, show_idle=True))]
         docs = [user_card(u, livechat=False) for u in users]
-    ordered = sort_docs(docs, sort)
-    return apply_page(ordered, paging), len(ordered)
+    return page_of(docs, paging, sort)
 
 
 async def check_agent_status(
     db: AsyncSession, caller: User, status: str | None, agent_id: str | None, now: int
 ) -> str:
     """POST livechat/agent.status: set or toggle one's livechat status, or (as a manager) another's."""
+    await check_permission(db, caller, "view-l-room")
     target = caller if not agent_id or agent_id == caller.id else await user_store.get_user(db, agent_id)
     if target is None or "livechat-agent" not in target.roles:
         raise NotFound("Agent not found")

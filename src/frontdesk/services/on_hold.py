@@ -10,7 +10,7 @@ from frontdesk.errors import PlainError
 from frontdesk.models.users import User
 from frontdesk.services import metrics, routing
 from frontdesk.services.chat_messages import author_of_user, do_system_message
-from frontdesk.services.permissions import has_permission
+from frontdesk.services.permissions import check_permission, has_permission
 from frontdesk.services.transfer import do_remove_subscriptions, do_unassign
 from frontdesk.store import agents as agent_store
 from frontdesk.store import inquiries as inquiry_store
@@ -45,6 +45,7 @@ def _who(user: User) -> str:
 
 
 async def check_on_hold(db: AsyncSession, user: User, room_id: str, now: int) -> None:
+    await check_permission(db, user, "on-hold-livechat-room")
     room = await _access(db, user, room_id)
     if (room.get("lastMessage") or {}).get("token"):
         raise PlainError("error-contact-sent-last-message-so-cannot-place-on-hold")
@@ -74,6 +75,7 @@ async def check_on_hold(db: AsyncSession, user: User, room_id: str, now: int) ->
 
 async def check_resume(db: AsyncSession, user: User, room_id: str, now: int) -> None:
     """Resume; if the serving agent has no room for another chat by now, the chat goes back to the queue."""
+    await check_permission(db, user, "view-l-room")
     room = await _access(db, user, room_id)
     if not room.get("onHold"):
         raise PlainError("error-room-not-on-hold")

@@ -1,4 +1,4 @@
-"""Role-based permissions with Rocket.Chat's default mapping, and the checks routes use."""
+"""Role-based permissions with Rocket.Chat's default mapping, and the checks services make."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from frontdesk.clock import iso
 from frontdesk.documents import PermissionDoc
 from frontdesk.errors import MeteorError, PermissionDenied
 from frontdesk.models.users import User
+from frontdesk.services.access import permission_check, public
 from frontdesk.store import permissions as store
 
 _M, _MON, _A, _ADM = "livechat-manager", "livechat-monitor", "livechat-agent", "admin"
@@ -54,11 +55,13 @@ DEFAULT_PERMISSIONS: dict[str, list[str]] = {
 }
 
 
+@permission_check
 async def has_permission(db: AsyncSession, user: User, permission: str) -> bool:
     roles = await store.roles_with(db, permission)
     return any(r in roles for r in user.roles)
 
 
+@permission_check
 async def check_permission(db: AsyncSession, user: User, *permissions: str) -> None:
     """Raise the 403 of a route's `permissionsRequired` unless the user holds all of them."""
     for permission in permissions:
@@ -66,11 +69,21 @@ async def check_permission(db: AsyncSession, user: User, *permissions: str) -> N
             raise PermissionDenied()
 
 
+@permission_check
 async def check_any_permission(db: AsyncSession, user: User, *permissions: str) -> None:
     for permission in permissions:
         if await has_permission(db, user, permission):
             return
     raise PermissionDenied()
+
+
+async def check_update_permissions(
+    db: AsyncSession, user: User, updates: list[tuple[str, list[str]]], now: int
+) -> list[PermissionDoc]:
+    """permissions.update: then every permission as it now stands."""
+    await check_permission(db, user, "access-permissions")
+    await do_update_permissions(db, updates, now)
+    return await list_permissions(db)
 
 
 async def do_update_permissions(db: AsyncSession, updates: list[tuple[str, list[str]]], now: int) -> None:
@@ -95,6 +108,7 @@ def permission_doc(perm_id: str, roles: list[str], updated_at: int) -> Permissio
     return {"_id": perm_id, "roles": roles, "_updatedAt": iso(updated_at)}
 
 
+@public("any logged-in user may read the permission list, as in Rocket.Chat")
 async def list_permissions(db: AsyncSession, updated_since: int | None = None) -> list[PermissionDoc]:
     """Every permission with its roles (permissions.listAll: any logged-in user may read them)."""
     rows = await store.all_permissions(db)

@@ -6,34 +6,37 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from frontdesk.services.pagination import Paging, apply_page, sort_docs
+from frontdesk.models.users import User
+from frontdesk.services.pagination import ListPage, ListQuery, page_of, read_list_query
+from frontdesk.services.permissions import check_permission
 from frontdesk.store import queue as store
 from frontdesk.store import users as user_store
 from frontdesk.store.department_catalog import departments_by_ids
 
 
-async def queue_metrics(
+async def check_queue_metrics(
     db: AsyncSession,
+    user: User,
     agent_id: str | None,
     department_id: str | None,
     include_offline: bool,
-    sort: list[tuple[str, int]],
-    paging: Paging,
-) -> tuple[list[dict[str, Any]], int]:
+    query: ListQuery,
+) -> ListPage[dict[str, Any]]:
     """Offline or unavailable agents are left out unless asked for, as Rocket.Chat's aggregation does."""
+    await check_permission(db, user, "view-l-room")
+    paging, sort = await read_list_query(db, query, [("chats", -1), ("user.username", 1)])
     groups = await store.served_chats(db, agent_id, department_id)
     departments = await departments_by_ids(db, sorted({d for _, d, _ in groups if d}))
     rows: list[dict[str, Any]] = []
     for agent, dept, chats in groups:
-        user = await user_store.get_user(db, agent)
+        serving = await user_store.get_user(db, agent)
         if not include_offline and (
-            user is None or user.status == "offline" or user.status_livechat != "available"
+            serving is None or serving.status == "offline" or serving.status_livechat != "available"
         ):
             continue
         person: dict[str, Any] = {"_id": agent}
-        if user is not None:
-            person.update(username=user.username, status=user.status)
+        if serving is not None:
+            person.update(username=serving.username, status=serving.status)
         name = departments.get(dept, {}).get("name") if dept else None
         rows.append({"user": person, "department": {"_id": dept, "name": name}, "chats": chats})
-    ordered = sort_docs(rows, sort)
-    return apply_page(ordered, paging), len(ordered)
+    return page_of(rows, paging, sort)

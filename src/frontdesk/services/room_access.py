@@ -9,15 +9,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from frontdesk.errors import MeteorError, PlainError
 from frontdesk.models.users import User
 from frontdesk.services import routing
+from frontdesk.services.access import permission_check, public
 from frontdesk.services.chat_messages import author_of_user, do_system_message
 from frontdesk.services.inquiries import enabled_departments_of
-from frontdesk.services.permissions import has_permission
+from frontdesk.services.permissions import check_permission, has_permission
 from frontdesk.store import inquiries as inquiry_store
 from frontdesk.store import rooms as room_store
 from frontdesk.store import subscriptions as subscription_store
 from frontdesk.store.room_reads import open_rooms_served_by
 
 
+@permission_check
 async def can_access(db: AsyncSession, user: User, room: dict[str, Any]) -> bool:
     """canAccessRoom for livechat: managers, the serving agent, subscribers, and agents who may take it."""
     if await has_permission(db, user, "view-livechat-rooms"):
@@ -37,6 +39,7 @@ async def can_access(db: AsyncSession, user: User, room: dict[str, Any]) -> bool
 
 async def check_join(db: AsyncSession, user: User, room_id: str, now: int) -> None:
     """GET livechat/room.join: the user is subscribed to the room (a `uj` message); serving is unchanged."""
+    await check_permission(db, user, "view-l-room")
     room = await room_store.get_room(db, room_id, for_update=True)
     if room is None:
         raise PlainError("error-invalid-room")
@@ -71,10 +74,12 @@ async def access_channel(db: AsyncSession, user: User, room_id: Any) -> dict[str
     return room
 
 
+@public("one's own subscription")
 async def own_subscription(db: AsyncSession, user: User, room_id: str) -> dict[str, Any] | None:
     return await subscription_store.get_subscription(db, room_id, user.id)
 
 
+@public("the rooms one serves oneself")
 async def served_rooms(db: AsyncSession, user: User) -> list[dict[str, Any]]:
     """The open livechat rooms the user serves (DDP rooms/get)."""
     return await open_rooms_served_by(db, user.id)

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from frontdesk.clock import iso
 from frontdesk.errors import Forbidden, MeteorError, PlainError
 from frontdesk.models.users import User
-from frontdesk.services.permissions import has_permission
+from frontdesk.services.permissions import check_permission, has_permission
 from frontdesk.services.visitors import refresh_room_snapshots
 from frontdesk.store import custom_fields as custom_field_store
 from frontdesk.store import rooms as room_store
@@ -53,6 +53,7 @@ async def check_save_info(
     db: AsyncSession, user: User, guest: dict[str, Any], data: dict[str, Any], now: int
 ) -> None:
     """Everything is checked before anything is written, so a refused request changes nothing."""
+    await check_permission(db, user, "view-l-room")
     room = await room_store.get_room(db, data["_id"], for_update=True)
     if room is None or room.get("t") != "l":
         raise PlainError("error-invalid-room")

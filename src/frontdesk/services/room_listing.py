@@ -13,7 +13,8 @@ from frontdesk.errors import Forbidden, PlainError
 from frontdesk.models.users import User
 from frontdesk.services import room_params as params
 from frontdesk.services import settings as settings_service
-from frontdesk.services.permissions import has_permission
+from frontdesk.services.access import public
+from frontdesk.services.permissions import check_permission, has_permission
 from frontdesk.services.projection import project
 from frontdesk.store import room_query
 from frontdesk.store import rooms as room_store
@@ -92,6 +93,7 @@ def room_json(
     return orjson.dumps(project(room, listing.projection))
 
 
+@public("reads what a RoomListing allows, and only check_listing (which checks the caller) makes one")
 async def read_page(db: AsyncSession, listing: RoomListing) -> bytes:
     """The whole response body: `{rooms, count, offset, total, success}`."""
     assert listing.paging.count is not None
@@ -105,6 +107,7 @@ async def read_page(db: AsyncSession, listing: RoomListing) -> bytes:
     return b'{"rooms":[' + rooms + b"]," + tail[1:]
 
 
+@public("reads what a RoomListing allows, and only check_listing (which checks the caller) makes one")
 async def stream_all(db: AsyncSession, listing: RoomListing) -> AsyncIterator[bytes]:
     """count=0: every match, written as it is read so memory stays bounded."""
     total = await room_query.count_rooms(db, listing.filter)
@@ -126,8 +129,9 @@ def _source_entry(source: dict[str, Any]) -> dict[str, Any]:
     return {k: source[k] for k in keys if k in source}
 
 
-async def source_filters(db: AsyncSession) -> list[dict[str, Any]]:
+async def check_source_filters(db: AsyncSession, user: User) -> list[dict[str, Any]]:
     """livechat/rooms/filters: one entry per distinct room source (apps by their id)."""
+    await check_permission(db, user, "view-l-room")
     seen: dict[str, dict[str, Any]] = {}
     for source in await room_store.find_sources(db):
         entry = _source_entry(source)

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from frontdesk.clock import iso
 from frontdesk.errors import PlainError
 from frontdesk.services.livechat_rooms import access_visitor_room
+from frontdesk.services.visitors import access_visitor
 from frontdesk.store import rooms as room_store
 
 SURVEY_ITEMS = ("satisfaction", "agentKnowledge", "agentResposiveness", "agentFriendliness")
@@ -16,9 +17,10 @@ SURVEY_VALUES = ("1", "2", "3", "4", "5")
 
 
 async def check_survey(
-    db: AsyncSession, visitor: dict[str, Any], rid: str, items: list[dict[str, str]], now: int
+    db: AsyncSession, token: Any, rid: str, items: list[dict[str, str]], now: int
 ) -> dict[str, str]:
     """Keep the known questions with allowed answers, plus free-text `additionalFeedback`."""
+    visitor = await access_visitor(db, token)
     room = await access_visitor_room(db, visitor, rid)
     data: dict[str, str] = {}
     for item in items:

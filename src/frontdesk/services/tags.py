@@ -10,9 +10,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from frontdesk.errors import MeteorError
 from frontdesk.ids import random_id
 from frontdesk.models.users import User
-from frontdesk.services.pagination import Paging, apply_page, sort_docs
-from frontdesk.services.permissions import has_permission
+from frontdesk.services.pagination import ListPage, ListQuery, page_of, read_list_query
+from frontdesk.services.permissions import check_any_permission, has_permission
 from frontdesk.store import tags as store
+
+READERS = ("view-l-room", "manage-livechat-tags")  # reading tags needs either
 
 
 async def check_save_tag(
@@ -45,18 +47,20 @@ async def check_save_tag(
 
 
 async def check_list(
-    db: AsyncSession, text: str, department: str | None, sort: list[tuple[str, int]], paging: Paging
-) -> tuple[list[dict[str, Any]], int]:
+    db: AsyncSession, user: User, text: str, department: str | None, query: ListQuery
+) -> ListPage[dict[str, Any]]:
     """Tags matching the text; with a department, the department's tags and the global ones."""
+    await check_any_permission(db, user, *READERS)
+    paging, sort = await read_list_query(db, query, [("name", 1)])
     docs = await store.all_tags(db)
     if text:
         pattern = re.compile(re.escape(text), re.IGNORECASE)
         docs = [d for d in docs if pattern.search(d["name"])]
     if department:
         docs = [d for d in docs if not d["departments"] or department in d["departments"]]
-    ordered = sort_docs(docs, sort)
-    return apply_page(ordered, paging), len(ordered)
+    return page_of(docs, paging, sort)
 
 
-async def tag_by_id(db: AsyncSession, tag_id: str) -> dict[str, Any] | None:
+async def access_tag(db: AsyncSession, user: User, tag_id: str) -> dict[str, Any] | None:
+    await check_any_permission(db, user, *READERS)
     return await store.get_tag(db, tag_id)

@@ -11,8 +11,8 @@ from frontdesk.errors import MeteorError, PlainError
 from frontdesk.models.users import User
 from frontdesk.services import metrics, routing
 from frontdesk.services.chat_messages import do_system_message
-from frontdesk.services.pagination import Paging
-from frontdesk.services.permissions import has_permission
+from frontdesk.services.pagination import ListPage, ListQuery, read_list_query
+from frontdesk.services.permissions import check_permission, has_permission
 from frontdesk.store import agents as agent_store
 from frontdesk.store import departments as department_store
 from frontdesk.store import inquiries as inquiry_store
@@ -191,6 +191,7 @@ async def check_forward(
     now: int,
 ) -> None:
     """POST livechat/room.forward (Livechat.transfer): to a department when one is given, else to an agent."""
+    await check_permission(db, caller, "view-l-room", "transfer-livechat-guest")
     room = await room_store.get_room(db, room_id, for_update=True)
     if room is None or room.get("t") != "l":
         raise PlainError("error-invalid-room")
@@ -250,11 +251,13 @@ async def check_return_to_queue(
 
 
 async def check_transfer_history(
-    db: AsyncSession, rid: str, sort: list[tuple[str, int]], paging: Paging
-) -> tuple[list[dict[str, Any]], int]:
+    db: AsyncSession, user: User, rid: str, query: ListQuery
+) -> ListPage[dict[str, Any]]:
     """GET livechat/transfer.history/:rid: each transfer's `transferData`, oldest first by default."""
+    await check_permission(db, user, "view-livechat-rooms")
+    paging, sort = await read_list_query(db, query, [("ts", 1)])
     if await room_store.get_room(db, rid) is None:
         raise PlainError("invalid-room")
     newest_first = bool(sort) and sort[0] == ("ts", -1)
     rows, total = await transfer_messages(db, rid, newest_first, paging.offset, paging.count)
-    return [r.get("transferData") or {} for r in rows], total
+    return ListPage([r.get("transferData") or {} for r in rows], paging.offset, total)

@@ -14,6 +14,7 @@ from frontdesk.events.presence import AgentStatusChanged
 from frontdesk.ids import random_id
 from frontdesk.models.users import User
 from frontdesk.services import passwords
+from frontdesk.services.access import public
 from frontdesk.services.permissions import check_permission
 from frontdesk.store import permissions as permission_store
 from frontdesk.store import users as store
@@ -94,6 +95,7 @@ async def check_create_user(
     )
 
 
+@public("any logged-in user may look another up (users.info), as in Rocket.Chat")
 async def access_user(db: AsyncSession, user_id: str | None, username: str | None) -> User:
     user = None
     if user_id:
@@ -103,6 +105,17 @@ async def access_user(db: AsyncSession, user_id: str | None, username: str | Non
     if user is None:
         raise MeteorError("error-invalid-user", "Invalid user")
     return user
+
+
+async def check_set_status(
+    db: AsyncSession, caller: User, user_id: str | None, status: str | None, message: str | None, now: int
+) -> None:
+    """users.setStatus, UserPresence:*: one's own status, or another's with edit-other-user-info."""
+    target = caller
+    if user_id and user_id != caller.id:
+        await check_permission(db, caller, "edit-other-user-info")
+        target = await access_user(db, user_id, None)
+    await do_set_status(db, target, status, message, now)
 
 
 async def do_set_status(

@@ -9,8 +9,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from frontdesk.clock import iso
 from frontdesk.errors import PlainError
 from frontdesk.ids import random_id
+from frontdesk.services.access import public
 from frontdesk.services.chat_messages import author_of_visitor, do_system_message
 from frontdesk.services.livechat_rooms import access_visitor_room
+from frontdesk.services.visitors import access_visitor, find_visitor
 from frontdesk.store import custom_fields as custom_field_store
 from frontdesk.store import offline_messages as offline_message_store
 from frontdesk.store import rooms as room_store
@@ -40,6 +42,23 @@ async def do_set_custom_field(
         await visitor_store.save_visitor(db, visitor)
 
 
+async def check_set_custom_fields(
+    db: AsyncSession, token: Any, fields: list[dict[str, Any]], now: int
+) -> None:
+    """livechat/custom.field(s): the visitor's own fields (or their open rooms', for `room` ones)."""
+    visitor = await access_visitor(db, token)
+    for field in fields:
+        await do_set_custom_field(db, visitor, field["key"], field["value"], field["overwrite"], now)
+
+
+async def check_page_visited(
+    db: AsyncSession, token: str, rid: str | None, page: dict[str, Any], now: int
+) -> dict[str, Any] | None:
+    """The widget reports pages before the visitor registers; Rocket.Chat accepts and ignores those."""
+    visitor = await find_visitor(db, token)
+    return None if visitor is None else await do_page_visited(db, visitor, rid, page, now)
+
+
 async def do_page_visited(
     db: AsyncSession, visitor: dict[str, Any], rid: str | None, page: dict[str, Any], now: int
 ) -> dict[str, Any] | None:
@@ -65,6 +84,7 @@ async def do_page_visited(
     return message
 
 
+@public("anyone may leave a message while nobody is online, as in Rocket.Chat")
 async def do_offline_message(db: AsyncSession, data: dict[str, Any], now: int) -> None:
     doc = {"_id": random_id(), "ts": iso(now), **data}
     await offline_message_store.insert_offline_message(db, doc, now)

@@ -11,6 +11,7 @@ from frontdesk.errors import MeteorError, PlainError
 from frontdesk.events.outbox import emit
 from frontdesk.events.presence import VisitorChanged
 from frontdesk.ids import object_id
+from frontdesk.services.access import permission_check, public
 from frontdesk.store import custom_fields as custom_field_store
 from frontdesk.store import departments as department_store
 from frontdesk.store import inquiries as inquiry_store
@@ -29,6 +30,7 @@ async def find_visitor(db: AsyncSession, token: str) -> dict[str, Any] | None:
     return None if visitor is None or visitor.get("disabled") else visitor
 
 
+@permission_check
 async def access_visitor(db: AsyncSession, token: Any) -> dict[str, Any]:
     """The visitor owning a token, or Rocket.Chat's plain `invalid-token`."""
     if not isinstance(token, str) or not token:
@@ -47,6 +49,7 @@ async def resolve_department(db: AsyncSession, value: str) -> dict[str, Any] | N
     return found
 
 
+@public("registering a visitor is open to anyone (rate-limited at the door), as in Rocket.Chat")
 async def check_register_visitor(db: AsyncSession, data: dict[str, Any], now: int) -> dict[str, Any]:
     """POST livechat/visitor: create or update the visitor with this token (then phone, then email)."""
     token = data.get("token")
@@ -125,8 +128,24 @@ async def do_set_status(db: AsyncSession, visitor: dict[str, Any], status: str, 
     emit(db, VisitorChanged(visitor, tuple(r["_id"] for r in rooms)))  # type: ignore[arg-type]
 
 
-async def check_delete_visitor(db: AsyncSession, visitor: dict[str, Any], now: int) -> dict[str, Any]:
+async def check_set_status(db: AsyncSession, token: Any, status: Any, now: int) -> None:
+    """livechat/visitor.status, livechat:visitorStatus: the visitor's own presence."""
+    visitor = await access_visitor(db, token)
+    if status not in VISITOR_STATUSES:
+        raise MeteorError("error-invalid-status", "Invalid status")
+    await do_set_status(db, visitor, status, now)
+
+
+async def check_connection_closed(db: AsyncSession, token: str, now: int) -> None:
+    """The widget's websocket is gone: its visitor shows as offline (Rocket.Chat does the same)."""
+    visitor = await access_visitor(db, token)
+    if visitor.get("status") != "offline":
+        await do_set_status(db, visitor, "offline", now)
+
+
+async def check_delete_visitor(db: AsyncSession, token: Any, now: int) -> dict[str, Any]:
     """DELETE livechat/visitor/:token: refused while a chat is open; otherwise rooms and messages go too."""
+    visitor = await access_visitor(db, token)
     if await open_rooms_of_visitor(db, visitor["token"]):
         raise PlainError("visitor-has-open-rooms")
     for rid in await room_ids_of_visitor(db, visitor["_id"]):

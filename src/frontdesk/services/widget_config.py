@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.services import routing
 from frontdesk.services import settings as settings_service
+from frontdesk.services.access import public
 from frontdesk.services.agent_card import agent_card
 from frontdesk.store import departments as department_store
 from frontdesk.store import users as user_store
@@ -20,6 +21,7 @@ SURVEY = {
 }
 
 
+@public("the widget's configuration is public; a token adds only that visitor's own state")
 async def widget_config(db: AsyncSession, token: str | None, department: str | None) -> dict[str, Any]:
     values = await settings_service.get_values(
         db,

@@ -10,7 +10,7 @@ from starlette.responses import Response
 from frontdesk.api.deps import Body, CurrentUser, Db, Now, check_body, query_params
 from frontdesk.clock import parse_iso
 from frontdesk.errors import PlainError, json_response
-from frontdesk.services.permissions import check_permission, do_update_permissions, list_permissions
+from frontdesk.services.permissions import check_update_permissions, list_permissions
 
 router = APIRouter()
 
@@ -55,6 +55,7 @@ async def list_all(request: Request, user: CurrentUser, db: Db) -> Response:
 @router.post("/permissions.update")
 async def update(body: Body, user: CurrentUser, db: Db, now: Now) -> Response:
     checked = check_body(body, UPDATE_SCHEMA)
-    await check_permission(db, user, "access-permissions")
-    await do_update_permissions(db, [(p["_id"], p["roles"]) for p in checked["permissions"]], now)
-    return json_response({"permissions": await list_permissions(db), "success": True})
+    updates = [(p["_id"], p["roles"]) for p in checked["permissions"]]
+    return json_response(
+        {"permissions": await check_update_permissions(db, user, updates, now), "success": True}
+    )

@@ -11,7 +11,6 @@ from frontdesk.api.deps import Body, CurrentUser, Db, Now, SettingsDep, check_bo
 from frontdesk.api.wire import user_doc
 from frontdesk.errors import json_response
 from frontdesk.services import users
-from frontdesk.services.permissions import check_permission
 
 router = APIRouter()
 
@@ -70,11 +69,9 @@ async def info(request: Request, caller: CurrentUser, db: Db) -> Response:
 @router.post("/users.setStatus")
 async def set_status(body: Body, caller: CurrentUser, db: Db, now: Now) -> Response:
     checked = check_body(body, STATUS_SCHEMA)
-    target = caller
-    if checked.get("userId") and checked["userId"] != caller.id:
-        await check_permission(db, caller, "edit-other-user-info")
-        target = await users.access_user(db, checked["userId"], None)
-    await users.do_set_status(db, target, checked.get("status"), checked.get("message"), now)
+    await users.check_set_status(
+        db, caller, checked.get("userId") or None, checked.get("status"), checked.get("message"), now
+    )
     return json_response({"success": True})
 
 

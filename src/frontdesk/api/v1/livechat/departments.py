@@ -8,10 +8,10 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from frontdesk.api.deps import Body, CurrentUser, Db, Now, check_body, query_params
+from frontdesk.api.wire import paged_body
 from frontdesk.errors import json_response
-from frontdesk.services import departments
-from frontdesk.services.pagination import page, sort_keys
-from frontdesk.services.permissions import check_any_permission, check_permission
+from frontdesk.services import department_lists, departments
+from frontdesk.services.pagination import ListQuery
 
 router = APIRouter()
 
@@ -20,7 +20,6 @@ _NSTR = {"type": "string", "nullable": True}
 _NNUM = {"type": "number", "nullable": True}
 _NBOOL = {"type": "boolean", "nullable": True}
 _STRINGS = {"type": "array", "items": _STR, "nullable": True}
-VIEW = ("view-livechat-departments", "view-l-room")
 LIST_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
@@ -123,36 +122,24 @@ MEMBERS_SCHEMA: dict[str, Any] = {
 @router.get("/livechat/department")
 async def list_departments(request: Request, user: CurrentUser, db: Db) -> Response:
     query = query_params(request, LIST_SCHEMA)
-    await check_any_permission(db, user, *VIEW)
-    paging = await page(db, query)
-    sort = sort_keys(query.get("sort"), [("name", 1)])
-    found, total = await departments.check_list(db, user, query, sort, paging)
-    body = {
-        "departments": found,
-        "count": len(found),
-        "offset": paging.offset,
-        "total": total,
-        "success": True,
-    }
-    return json_response(body)
+    found = await department_lists.check_list(db, user, query, ListQuery.of(query))
+    return json_response(paged_body("departments", found))
 
 
 @router.post("/livechat/department")
 async def create(body: Body, user: CurrentUser, db: Db, now: Now) -> Response:
     checked = check_body(body, CREATE_SCHEMA)
-    await check_permission(db, user, "manage-livechat-departments")
-    changes = {"upsert": checked["agents"]} if checked.get("agents") else {}
-    department = await departments.check_save(db, None, checked["department"], changes, now)
-    agents = await departments.department_agents(db, department)
+    department, agents = await departments.check_create(
+        db, user, checked["department"], checked.get("agents"), now
+    )
     return json_response({"department": department, "agents": agents, "success": True})
 
 
 @router.get("/livechat/department/{department_id}")
 async def read(department_id: str, request: Request, user: CurrentUser, db: Db) -> Response:
     query = query_params(request, ONE_SCHEMA)
-    await check_any_permission(db, user, *VIEW)
     include = query.get("includeAgents") == "true"
-    department, agents = await departments.access_department(db, user, department_id, include)
+    department, agents = await department_lists.access_department(db, user, department_id, include)
     body: dict[str, Any] = {"department": department}
     if agents is not None:
         body["agents"] = agents
@@ -162,7 +149,6 @@ async def read(department_id: str, request: Request, user: CurrentUser, db: Db) 
 @router.put("/livechat/department/{department_id}")
 async def update(department_id: str, body: Body, user: CurrentUser, db: Db, now: Now) -> Response:
     checked = check_body(body, UPDATE_SCHEMA)
-    await check_any_permission(db, user, "manage-livechat-departments", "add-livechat-department-agents")
     department, agents = await departments.check_update(
         db, user, department_id, checked["department"], checked.get("agents"), now
     )
@@ -171,25 +157,19 @@ async def update(department_id: str, body: Body, user: CurrentUser, db: Db, now:
 
 @router.delete("/livechat/department/{department_id}")
 async def remove(department_id: str, user: CurrentUser, db: Db, now: Now) -> Response:
-    await check_any_permission(db, user, "manage-livechat-departments", "remove-livechat-department")
-    await departments.check_remove(db, department_id, now)
+    await departments.check_remove(db, user, department_id, now)
     return json_response({"success": True})
 
 
 @router.get("/livechat/department/{department_id}/agents")
 async def list_agents(department_id: str, request: Request, user: CurrentUser, db: Db) -> Response:
     query = query_params(request, PAGE_SCHEMA)
-    await check_any_permission(db, user, *VIEW)
-    paging = await page(db, query)
-    sort = sort_keys(query.get("sort"), [("username", 1)])
-    agents, total = await departments.list_department_agents(db, department_id, sort, paging)
-    body = {"agents": agents, "count": len(agents), "offset": paging.offset, "total": total, "success": True}
-    return json_response(body)
+    found = await department_lists.list_department_agents(db, user, department_id, ListQuery.of(query))
+    return json_response(paged_body("agents", found))
 
 
 @router.post("/livechat/department/{department_id}/agents")
 async def update_agents(department_id: str, body: Body, user: CurrentUser, db: Db, now: Now) -> Response:
     checked = check_body(body, MEMBERS_SCHEMA)
-    await check_any_permission(db, user, "manage-livechat-departments", "add-livechat-department-agents")
-    await departments.check_update_agents(db, department_id, checked["upsert"], checked["remove"], now)
+    await departments.check_update_agents(db, user, department_id, checked["upsert"], checked["remove"], now)
     return json_response({"success": True})

@@ -8,10 +8,10 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from frontdesk.api.deps import Body, CurrentUser, Db, Now, check_body, query_params
+from frontdesk.api.wire import paged_body
 from frontdesk.errors import json_response
 from frontdesk.services import inquiries
-from frontdesk.services.pagination import page, sort_keys
-from frontdesk.services.permissions import check_permission
+from frontdesk.services.pagination import ListQuery
 
 router = APIRouter()
 
@@ -56,51 +56,32 @@ TAKE_SCHEMA: dict[str, Any] = {
 }
 
 
-def _paged(inquiries_: list[dict[str, Any]], offset: int, total: int) -> Response:
-    body = {
-        "inquiries": inquiries_,
-        "count": len(inquiries_),
-        "offset": offset,
-        "total": total,
-        "success": True,
-    }
-    return json_response(body)
-
-
 @router.get("/livechat/inquiries.queuedForUser")
 async def queued_for_user(request: Request, user: CurrentUser, db: Db) -> Response:
     query = query_params(request, LIST_SCHEMA)
-    await check_permission(db, user, "view-l-room")
-    paging = await page(db, query)
-    sort = sort_keys(query.get("sort"), [("ts", 1)])
-    found, total = await inquiries.check_queued_for_user(
-        db, user, query.get("department") or None, sort, paging
+    found = await inquiries.check_queued_for_user(
+        db, user, query.get("department") or None, ListQuery.of(query)
     )
-    return _paged(found, paging.offset, total)
+    return json_response(paged_body("inquiries", found))
 
 
 @router.get("/livechat/inquiries.list")
 async def list_inquiries(request: Request, user: CurrentUser, db: Db) -> Response:
     query = query_params(request, LIST_SCHEMA)
-    await check_permission(db, user, "view-livechat-manager")
-    paging = await page(db, query)
-    sort = sort_keys(query.get("sort"), [("ts", -1)])
-    found, total = await inquiries.check_list(db, query.get("department") or None, sort, paging)
-    return _paged(found, paging.offset, total)
+    found = await inquiries.check_list(db, user, query.get("department") or None, ListQuery.of(query))
+    return json_response(paged_body("inquiries", found))
 
 
 @router.get("/livechat/inquiries.getOne")
 async def get_one(request: Request, user: CurrentUser, db: Db) -> Response:
     query = query_params(request, GET_ONE_SCHEMA)
-    await check_permission(db, user, "view-l-room")
-    inquiry = await inquiries.inquiry_of_room(db, query["roomId"])
+    inquiry = await inquiries.access_inquiry_of_room(db, user, query["roomId"])
     return json_response({"inquiry": inquiry, "success": True})
 
 
 @router.post("/livechat/inquiries.take")
 async def take(body: Body, user: CurrentUser, db: Db, now: Now) -> Response:
     checked = check_body(body, TAKE_SCHEMA)
-    await check_permission(db, user, "view-l-room")
     client_action = bool((checked.get("options") or {}).get("clientAction", True))
     inquiry = await inquiries.check_take(
         db, user, checked["inquiryId"], checked.get("userId") or None, client_action, now

@@ -10,7 +10,7 @@ from starlette.responses import Response
 from frontdesk.api.deps import Body, Db, Now, check_body, query_params
 from frontdesk.clock import parse_iso
 from frontdesk.errors import PlainError, json_response
-from frontdesk.services import livechat_messages, visitors
+from frontdesk.services import livechat_messages
 from frontdesk.services.room_params import paging
 
 router = APIRouter()
@@ -64,9 +64,8 @@ HISTORY_SCHEMA: dict[str, Any] = {
 @router.post("/livechat/message")
 async def send(body: Body, db: Db, now: Now) -> Response:
     checked = check_body(body, SEND_SCHEMA)
-    visitor = await visitors.access_visitor(db, checked["token"])
     message = await livechat_messages.check_visitor_message(
-        db, visitor, checked["rid"], checked["msg"], checked.get("_id"), now
+        db, checked["token"], checked["rid"], checked["msg"], checked.get("_id"), now
     )
     return json_response({"message": message, "success": True})
 
@@ -74,17 +73,15 @@ async def send(body: Body, db: Db, now: Now) -> Response:
 @router.get("/livechat/message/{message_id}")
 async def read(message_id: str, request: Request, db: Db) -> Response:
     query = query_params(request, READ_SCHEMA)
-    visitor = await visitors.access_visitor(db, query["token"])
-    message = await livechat_messages.check_visitor_message_read(db, visitor, query["rid"], message_id)
+    message = await livechat_messages.check_visitor_message_read(db, query["token"], query["rid"], message_id)
     return json_response({"message": message, "success": True})
 
 
 @router.put("/livechat/message/{message_id}")
 async def edit(message_id: str, body: Body, db: Db, now: Now) -> Response:
     checked = check_body(body, EDIT_SCHEMA)
-    visitor = await visitors.access_visitor(db, checked["token"])
     message = await livechat_messages.check_edit_visitor_message(
-        db, visitor, checked["rid"], message_id, checked["msg"], now
+        db, checked["token"], checked["rid"], message_id, checked["msg"], now
     )
     return json_response({"message": message, "success": True})
 
@@ -92,8 +89,9 @@ async def edit(message_id: str, body: Body, db: Db, now: Now) -> Response:
 @router.delete("/livechat/message/{message_id}")
 async def delete(message_id: str, body: Body, db: Db) -> Response:
     checked = check_body(body, READ_SCHEMA)
-    visitor = await visitors.access_visitor(db, checked["token"])
-    result = await livechat_messages.check_delete_visitor_message(db, visitor, checked["rid"], message_id)
+    result = await livechat_messages.check_delete_visitor_message(
+        db, checked["token"], checked["rid"], message_id
+    )
     return json_response({"message": result, "success": True})
 
 
@@ -102,9 +100,8 @@ async def history(rid: str, request: Request, db: Db) -> Response:
     query = query_params(request, HISTORY_SCHEMA)
     if not query.get("token"):
         raise PlainError("error-token-param-not-provided")
-    visitor = await visitors.access_visitor(db, query["token"])
     before = parse_iso(query["ls"]) if query.get("ls") else None
     after = parse_iso(query["end"]) if query.get("end") else None
     page = paging(query.get("offset"), query.get("count") or query.get("limit") or 20)
-    messages = await livechat_messages.check_visitor_history(db, visitor, rid, before, after, page)
+    messages = await livechat_messages.check_visitor_history(db, query["token"], rid, before, after, page)
     return json_response({"messages": messages, "success": True})

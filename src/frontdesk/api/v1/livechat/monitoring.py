@@ -8,10 +8,10 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from frontdesk.api.deps import CurrentUser, Db, query_params
+from frontdesk.api.wire import paged_body
 from frontdesk.errors import json_response
 from frontdesk.services import queue, visitor_lookup
-from frontdesk.services.pagination import page, sort_keys
-from frontdesk.services.permissions import check_permission
+from frontdesk.services.pagination import ListQuery
 
 router = APIRouter()
 
@@ -41,32 +41,26 @@ VISITOR_SCHEMA: dict[str, Any] = {
 @router.get("/livechat/queue")
 async def queue_status(request: Request, user: CurrentUser, db: Db) -> Response:
     query = query_params(request, QUEUE_SCHEMA)
-    await check_permission(db, user, "view-l-room")
-    paging = await page(db, query)
-    sort = sort_keys(query.get("sort"), [("chats", -1), ("user.username", 1)])
     department = query.get("departmentId")
-    rows, total = await queue.queue_metrics(
+    found = await queue.check_queue_metrics(
         db,
+        user,
         query.get("agentId") or None,
         department if department and department != "undefined" else None,
         query.get("includeOfflineAgents") == "true",
-        sort,
-        paging,
+        ListQuery.of(query),
     )
-    body = {"queue": rows, "count": len(rows), "offset": paging.offset, "total": total, "success": True}
-    return json_response(body)
+    return json_response(paged_body("queue", found))
 
 
 @router.get("/livechat/visitors.info")
 async def visitor_info(request: Request, user: CurrentUser, db: Db) -> Response:
     query = query_params(request, VISITOR_SCHEMA)
-    await check_permission(db, user, "view-l-room")
-    visitor = await visitor_lookup.access_visitor_by_id(db, query["visitorId"])
+    visitor = await visitor_lookup.access_visitor_by_id(db, user, query["visitorId"])
     return json_response({"visitor": visitor, "success": True})
 
 
 @router.get("/livechat/visitor/{token}/room")
 async def visitor_rooms(token: str, user: CurrentUser, db: Db) -> Response:
-    await check_permission(db, user, "view-livechat-manager")
-    rooms = await visitor_lookup.open_rooms_of_token(db, token)
+    rooms = await visitor_lookup.access_open_rooms_of_token(db, user, token)
     return json_response({"rooms": rooms, "success": True})

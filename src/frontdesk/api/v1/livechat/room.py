@@ -10,7 +10,7 @@ from starlette.responses import Response
 from frontdesk.api.deps import Body, Db, Now, check_body, query_params, writes
 from frontdesk.api.rate_limit import rate_limit
 from frontdesk.errors import PlainError, json_response
-from frontdesk.services import livechat_rooms, visitors
+from frontdesk.services import livechat_rooms
 from frontdesk.services.room_survey import check_survey
 
 router = APIRouter()
@@ -63,10 +63,9 @@ async def get_room(request: Request, db: Db, now: Now) -> Response:
         agent_id is not None and not isinstance(agent_id, str)
     ):
         raise PlainError("Match error: Expected string")
-    visitor = await visitors.access_visitor(db, token)
     extra = {"customFields": query} if query else None
     room, new = await livechat_rooms.check_open_room(
-        db, visitor, now, rid=rid or None, agent_id=agent_id or None, source=_source(request), extra=extra
+        db, token, now, rid=rid or None, agent_id=agent_id or None, source=_source(request), extra=extra
     )
     return json_response({"room": room, "newRoom": new, "success": True})
 
@@ -74,14 +73,12 @@ async def get_room(request: Request, db: Db, now: Now) -> Response:
 @router.post("/livechat/room.close")
 async def close(body: Body, db: Db, now: Now) -> Response:
     checked = check_body(body, CLOSE_SCHEMA)
-    visitor = await visitors.access_visitor(db, checked["token"])
-    comment = await livechat_rooms.check_close_by_visitor(db, visitor, checked["rid"], now)
+    comment = await livechat_rooms.check_close_by_visitor(db, checked["token"], checked["rid"], now)
     return json_response({"rid": checked["rid"], "comment": comment, "success": True})
 
 
 @router.post("/livechat/room.survey")
 async def survey(body: Body, db: Db, now: Now) -> Response:
     checked = check_body(body, SURVEY_SCHEMA)
-    visitor = await visitors.access_visitor(db, checked["token"])
-    data = await check_survey(db, visitor, checked["rid"], checked["data"], now)
+    data = await check_survey(db, checked["token"], checked["rid"], checked["data"], now)
     return json_response({"rid": checked["rid"], "data": data, "success": True})

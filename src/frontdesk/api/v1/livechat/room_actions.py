@@ -8,10 +8,10 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from frontdesk.api.deps import Body, CurrentUser, Db, Now, check_body, query_params, writes
+from frontdesk.api.wire import paged_body
 from frontdesk.errors import json_response
 from frontdesk.services import livechat_rooms, on_hold, room_access, room_info, transfer
-from frontdesk.services.pagination import page, sort_keys
-from frontdesk.services.permissions import check_permission
+from frontdesk.services.pagination import ListQuery
 
 router = APIRouter()
 
@@ -105,7 +105,6 @@ HISTORY_SCHEMA: dict[str, Any] = {
 @writes
 async def join(request: Request, user: CurrentUser, db: Db, now: Now) -> Response:
     query = query_params(request, ROOM_ID_SCHEMA)
-    await check_permission(db, user, "view-l-room")
     await room_access.check_join(db, user, query["roomId"], now)
     return json_response({"success": True})
 
@@ -113,7 +112,6 @@ async def join(request: Request, user: CurrentUser, db: Db, now: Now) -> Respons
 @router.post("/livechat/room.closeByUser")
 async def close_by_user(body: Body, user: CurrentUser, db: Db, now: Now) -> Response:
     checked = check_body(body, CLOSE_SCHEMA)
-    await check_permission(db, user, "close-livechat-room")
     await livechat_rooms.check_close_by_user(
         db, user, checked["rid"], checked.get("comment"), checked.get("tags"), now
     )
@@ -123,7 +121,6 @@ async def close_by_user(body: Body, user: CurrentUser, db: Db, now: Now) -> Resp
 @router.post("/livechat/room.forward")
 async def forward(body: Body, user: CurrentUser, db: Db, now: Now) -> Response:
     checked = check_body(body, FORWARD_SCHEMA)
-    await check_permission(db, user, "view-l-room", "transfer-livechat-guest")
     await transfer.check_forward(
         db,
         user,
@@ -140,24 +137,13 @@ async def forward(body: Body, user: CurrentUser, db: Db, now: Now) -> Response:
 @router.get("/livechat/transfer.history/{rid}")
 async def transfer_history(rid: str, request: Request, user: CurrentUser, db: Db) -> Response:
     query = query_params(request, HISTORY_SCHEMA)
-    await check_permission(db, user, "view-livechat-rooms")
-    paging = await page(db, query)
-    sort = sort_keys(query.get("sort"), [("ts", 1)])
-    history, total = await transfer.check_transfer_history(db, rid, sort, paging)
-    body = {
-        "history": history,
-        "count": len(history),
-        "offset": paging.offset,
-        "total": total,
-        "success": True,
-    }
-    return json_response(body)
+    found = await transfer.check_transfer_history(db, user, rid, ListQuery.of(query))
+    return json_response(paged_body("history", found))
 
 
 @router.post("/livechat/room.saveInfo")
 async def save_info(body: Body, user: CurrentUser, db: Db, now: Now) -> Response:
     checked = check_body(body, SAVE_INFO_SCHEMA)
-    await check_permission(db, user, "view-l-room")
     await room_info.check_save_info(db, user, checked["guestData"], checked["roomData"], now)
     return json_response({"success": True})
 
@@ -165,7 +151,6 @@ async def save_info(body: Body, user: CurrentUser, db: Db, now: Now) -> Response
 @router.post("/livechat/room.onHold")
 async def place_on_hold(body: Body, user: CurrentUser, db: Db, now: Now) -> Response:
     checked = check_body(body, ROOM_ID_SCHEMA)
-    await check_permission(db, user, "on-hold-livechat-room")
     await on_hold.check_on_hold(db, user, checked["roomId"], now)
     return json_response({"success": True})
 
@@ -173,6 +158,5 @@ async def place_on_hold(body: Body, user: CurrentUser, db: Db, now: Now) -> Resp
 @router.post("/livechat/room.resumeOnHold")
 async def resume_on_hold(body: Body, user: CurrentUser, db: Db, now: Now) -> Response:
     checked = check_body(body, ROOM_ID_SCHEMA)
-    await check_permission(db, user, "view-l-room")
     await on_hold.check_resume(db, user, checked["roomId"], now)
     return json_response({"success": True})

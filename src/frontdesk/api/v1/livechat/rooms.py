@@ -18,7 +18,6 @@ from frontdesk.db.engine import Database
 from frontdesk.errors import JSON_HEADERS, json_response, raw_json_response
 from frontdesk.services import room_listing
 from frontdesk.services.auth import authenticate
-from frontdesk.services.permissions import check_permission
 from frontdesk.services.room_listing import RoomListing
 
 router = APIRouter()
@@ -89,8 +88,7 @@ async def _stream(db: Database, listing: RoomListing) -> AsyncIterator[bytes]:
 
 @router.get("/livechat/rooms/filters")
 async def room_filters(user: CurrentUser, db: Db) -> Response:
-    await check_permission(db, user, "view-l-room")
-    return json_response({"filters": await room_listing.source_filters(db), "success": True})
+    return json_response({"filters": await room_listing.check_source_filters(db, user), "success": True})
 
 
 ROOMS_OPENAPI: dict[str, Any] = {

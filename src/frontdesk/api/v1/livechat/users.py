@@ -8,10 +8,10 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from frontdesk.api.deps import Body, CurrentUser, Db, Now, check_body, query_params
+from frontdesk.api.wire import paged_body
 from frontdesk.errors import json_response
-from frontdesk.services import departments, livechat_users
-from frontdesk.services.pagination import page, sort_keys
-from frontdesk.services.permissions import check_permission
+from frontdesk.services import department_lists, livechat_users
+from frontdesk.services.pagination import ListQuery
 
 router = APIRouter()
 
@@ -64,39 +64,32 @@ async def list_users(kind: str, request: Request, user: CurrentUser, db: Db) -> 
         exclude_id=query.get("excludeId") or None,
         show_idle=query.get("showIdleAgents") is True,
     )
-    paging = await page(db, query)
-    sort = sort_keys(query.get("sort"), [("name", 1), ("username", 1)])
-    users, total = await livechat_users.check_list(db, user, kind, flt, sort, paging)
-    body = {"users": users, "count": len(users), "offset": paging.offset, "total": total, "success": True}
-    return json_response(body)
+    found = await livechat_users.check_list(db, user, kind, flt, ListQuery.of(query))
+    return json_response(paged_body("users", found))
 
 
 @router.post("/livechat/users/{kind}")
 async def add_user(kind: str, body: Body, user: CurrentUser, db: Db, now: Now) -> Response:
     checked = check_body(body, ADD_SCHEMA)
-    await check_permission(db, user, "view-livechat-manager")
-    added = await livechat_users.check_add(db, kind, checked["username"], now)
+    added = await livechat_users.check_add(db, user, kind, checked["username"], now)
     return json_response({"user": added, "success": True})
 
 
 @router.get("/livechat/users/{kind}/{user_id}")
 async def get_user(kind: str, user_id: str, user: CurrentUser, db: Db) -> Response:
-    await check_permission(db, user, "view-livechat-manager")
-    found = await livechat_users.access_role_user(db, kind, user_id)
+    found = await livechat_users.access_role_user(db, user, kind, user_id)
     return json_response({"user": found, "success": True})
 
 
 @router.delete("/livechat/users/{kind}/{user_id}")
 async def remove_user(kind: str, user_id: str, user: CurrentUser, db: Db, now: Now) -> Response:
-    await check_permission(db, user, "view-livechat-manager")
-    await livechat_users.check_remove(db, kind, user_id, now)
+    await livechat_users.check_remove(db, user, kind, user_id, now)
     return json_response({"success": True})
 
 
 @router.post("/livechat/agent.status")
 async def agent_status(body: Body, user: CurrentUser, db: Db, now: Now) -> Response:
     checked = check_body(body, STATUS_SCHEMA)
-    await check_permission(db, user, "view-l-room")
     status = await livechat_users.check_agent_status(
         db, user, checked.get("status") or None, checked.get("agentId") or None, now
     )
@@ -107,5 +100,5 @@ async def agent_status(body: Body, user: CurrentUser, db: Db, now: Now) -> Respo
 async def agent_departments(agent_id: str, request: Request, user: CurrentUser, db: Db) -> Response:
     query = query_params(request, DEPARTMENTS_SCHEMA)
     flag = query.get("enabledDepartmentsOnly", query.get("enableDepartmentsOnly"))
-    found = await departments.agent_departments(db, agent_id, flag in ("true", "1"))
+    found = await department_lists.access_agent_departments(db, user, agent_id, flag in ("true", "1"))
     return json_response({"departments": found, "success": True})

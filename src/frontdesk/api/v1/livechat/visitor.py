@@ -72,16 +72,12 @@ async def get_visitor(token: str, db: Db) -> Response:
 
 @router.delete("/livechat/visitor/{token}")
 async def delete_visitor(token: str, db: Db, now: Now) -> Response:
-    visitor = await visitors.access_visitor(db, token)
-    result = await visitors.check_delete_visitor(db, visitor, now)
+    result = await visitors.check_delete_visitor(db, token, now)
     return json_response({"visitor": result, "success": True})
 
 
 @router.post("/livechat/visitor.status")
 async def set_status(body: Body, db: Db, now: Now) -> Response:
     checked = check_body(body, STATUS_SCHEMA)
-    visitor = await visitors.access_visitor(db, checked["token"])
-    if checked["status"] not in visitors.VISITOR_STATUSES:
-        raise MeteorError("error-invalid-status", "Invalid status")
-    await visitors.do_set_status(db, visitor, checked["status"], now)
+    await visitors.check_set_status(db, checked["token"], checked["status"], now)
     return json_response({"token": checked["token"], "status": checked["status"], "success": True})

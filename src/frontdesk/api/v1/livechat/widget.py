@@ -9,7 +9,7 @@ from starlette.responses import Response
 
 from frontdesk.api.deps import Body, Db, Now, check_body, query_params
 from frontdesk.errors import json_response
-from frontdesk.services import livechat_agents, visitor_data, visitors
+from frontdesk.services import livechat_agents, visitor_data
 from frontdesk.services.widget_config import widget_config
 
 router = APIRouter()
@@ -78,47 +78,39 @@ async def config(request: Request, db: Db) -> Response:
 
 @router.get("/livechat/agent.info/{rid}/{token}")
 async def agent_info(rid: str, token: str, db: Db) -> Response:
-    visitor = await visitors.access_visitor(db, token)
-    return json_response({"agent": await livechat_agents.check_agent_info(db, visitor, rid), "success": True})
+    return json_response({"agent": await livechat_agents.check_agent_info(db, token, rid), "success": True})
 
 
 @router.get("/livechat/agent.next/{token}")
 async def agent_next(token: str, request: Request, db: Db) -> Response:
     query = query_params(request, NEXT_SCHEMA)
-    visitor = await visitors.access_visitor(db, token)
-    agent = await livechat_agents.check_next_agent(db, visitor, query.get("department"))
+    agent = await livechat_agents.check_next_agent(db, token, query.get("department"))
     return json_response({"agent": agent, "success": True} if agent is not None else {"success": True})
 
 
 @router.post("/livechat/custom.field")
 async def custom_field(body: Body, db: Db, now: Now) -> Response:
     checked = check_body(body, FIELD_SCHEMA)
-    visitor = await visitors.access_visitor(db, checked["token"])
     key, value, overwrite = checked["key"], checked["value"], checked["overwrite"]
-    await visitor_data.do_set_custom_field(db, visitor, key, value, overwrite, now)
+    field = {"key": key, "value": value, "overwrite": overwrite}
+    await visitor_data.check_set_custom_fields(db, checked["token"], [field], now)
     return json_response({"field": {"key": key, "value": value, "overwrite": overwrite}, "success": True})
 
 
 @router.post("/livechat/custom.fields")
 async def custom_fields(body: Body, db: Db, now: Now) -> Response:
     checked = check_body(body, FIELDS_SCHEMA)
-    visitor = await visitors.access_visitor(db, checked["token"])
     fields = checked["customFields"]
-    for f in fields:
-        await visitor_data.do_set_custom_field(db, visitor, f["key"], f["value"], f["overwrite"], now)
+    await visitor_data.check_set_custom_fields(db, checked["token"], fields, now)
     return json_response({"fields": fields, "success": True})
 
 
 @router.post("/livechat/page.visited")
 async def page_visited(body: Body, db: Db, now: Now) -> Response:
     checked = check_body(body, PAGE_SCHEMA)
-    # The widget reports pages before the visitor registers; Rocket.Chat accepts and ignores those.
-    visitor = await visitors.find_visitor(db, checked["token"])
-    message = None
-    if visitor is not None:
-        message = await visitor_data.do_page_visited(
-            db, visitor, checked.get("rid"), checked["pageInfo"], now
-        )
+    message = await visitor_data.check_page_visited(
+        db, checked["token"], checked.get("rid"), checked["pageInfo"], now
+    )
     return json_response({"page": message, "success": True} if message else {"success": True})
 
 
