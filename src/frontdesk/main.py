@@ -96,7 +96,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
 
     def openapi() -> dict[str, Any]:
         schema = base_openapi()
-        schema.setdefault("paths", {})[f"{API}/livechat/rooms"] = rooms.ROOMS_OPENAPI
+        schema.setdefault("paths", {})[f"{API}/livechat/rooms"] = rooms.rooms_openapi()
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]

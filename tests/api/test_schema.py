@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from frontdesk.api.querystring import parse_qs
 from frontdesk.api.schema import SchemaError, validate
-from frontdesk.api.v1.livechat.rooms_schema import LIVECHAT_ROOMS_QUERY_SCHEMA
+from frontdesk.services.room_listing import query_schema
 
-ROOMS = LIVECHAT_ROOMS_QUERY_SCHEMA
+ROOMS = query_schema()
 
 
 UNIQUE = {"type": "array", "uniqueItems": True}

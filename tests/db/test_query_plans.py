@@ -11,7 +11,8 @@ from factories import insert_rooms, room_doc
 from frontdesk.clock import iso
 from frontdesk.db.engine import Database
 from frontdesk.store import room_query
-from frontdesk.store.room_query import DateRange, RoomFilter
+from frontdesk.store.room_filter import DateRange, RoomFilter
+from frontdesk.store.room_filters import Status
 
 T0 = 1_700_000_000_000
 HOUR = 3_600_000
@@ -20,16 +21,16 @@ DEFAULT_SORT = [("ts", -1)]
 # filter name -> (filter, whether its total is answered by room_counts alone rather than a COUNT)
 FILTERS: dict[str, tuple[RoomFilter, bool]] = {
     "default": (RoomFilter(), True),
-    "open=true": (RoomFilter(open=True), True),
-    "open=false": (RoomFilter(open=False), True),
-    "queued": (RoomFilter(queued=True), True),
-    "onhold": (RoomFilter(onhold=True), True),
-    "open+onhold": (RoomFilter(open=True, onhold=True), False),
+    "open=true": (RoomFilter(status=Status(open=True)), True),
+    "open=false": (RoomFilter(status=Status(open=False)), True),
+    "queued": (RoomFilter(status=Status(queued=True)), True),
+    "onhold": (RoomFilter(status=Status(onhold=True)), True),
+    "open+onhold": (RoomFilter(status=Status(open=True, onhold=True)), False),
     "department": (RoomFilter(department_ids=["dept1"]), True),
     "departments": (RoomFilter(department_ids=["dept1", "dept2"]), True),
-    "department+open": (RoomFilter(department_ids=["dept1"], open=True), True),
+    "department+open": (RoomFilter(department_ids=["dept1"], status=Status(open=True)), True),
     "agent": (RoomFilter(agents=["agent1"]), True),
-    "agent+closed": (RoomFilter(agents=["agent1"], open=False), True),
+    "agent+closed": (RoomFilter(agents=["agent1"], status=Status(open=False)), True),
     "tags": (RoomFilter(tags=["vip"]), False),
     "tags (two)": (RoomFilter(tags=["vip", "bug"]), False),
     "createdAt": (RoomFilter(created_at=DateRange(T0 + 10 * HOUR, T0 + 20 * HOUR)), False),
@@ -45,7 +46,9 @@ FILTERS: dict[str, tuple[RoomFilter, bool]] = {
         False,
     ),
     "department+closed+createdAt (days)": (
-        RoomFilter(department_ids=["dept1"], open=False, created_at=DateRange(T0 + 10 * HOUR, None)),
+        RoomFilter(
+            department_ids=["dept1"], status=Status(open=False), created_at=DateRange(T0 + 10 * HOUR, None)
+        ),
         False,
     ),
 }

@@ -11,7 +11,7 @@ from factories import insert_rooms, room_doc
 from frontdesk.db.engine import Database
 from frontdesk.services.pagination import sort_docs
 from frontdesk.store import room_query
-from frontdesk.store.room_query import RoomFilter
+from frontdesk.store.room_filter import RoomFilter
 
 T0 = 1_700_000_000_000
 VALUES: list[Any] = [True, False, [1, 2], {"x": 1}, "é", "a", "Z9", "Z10", "B", 10, 2.5, 2, -1, None]

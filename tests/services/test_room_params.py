@@ -8,9 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from frontdesk.errors import FrontdeskError, MeteorError, PlainError
+from frontdesk.errors import FrontdeskError, MeteorError
 from frontdesk.services import room_params as p
-from frontdesk.store.room_query import DateRange
 
 
 @pytest.mark.parametrize(
@@ -58,56 +57,8 @@ def test_fields() -> None:
         assert err.value.code == "error-invalid-fields"
 
 
-def test_date_range() -> None:
-    assert p.parse_date_range("createdAt", None) is None
-    got = p.parse_date_range("createdAt", '{"start":"2024-05-01T12:00:00.000Z","end":"2024-05-02"}')
-    assert got == DateRange(1714564800000, 1714608000000)
-    assert p.parse_date_range("createdAt", "{}") == DateRange(None, None)
-    assert p.parse_date_range("closedAt", '{"start":""}') == DateRange(None, None)
-    with pytest.raises(PlainError, match=r'The "closedAt.end" query parameter must be a valid date.'):
-        p.parse_date_range("closedAt", '{"end":"soon"}')
-    with pytest.raises(PlainError, match="Unexpected token 'x'"):
-        p.parse_date_range("createdAt", "x")
-    with pytest.raises(PlainError, match="Unexpected end of JSON input"):
-        p.parse_date_range("createdAt", "")
-
-
-def test_custom_fields() -> None:
-    assert p.parse_custom_fields(None) == {}
-    assert p.parse_custom_fields('{"a":"x.*","b":5}') == {"a": "x.*", "b": "5"}
-    for bad in ("[]", "null", "nope", '"s"'):
-        with pytest.raises(PlainError, match="customFields"):
-            p.parse_custom_fields(bad)
-    with pytest.raises(PlainError, match="Invalid regular expression"):
-        p.parse_custom_fields('{"a":"(["}')
-
-
-def test_flags() -> None:
-    assert [p.truthy_flag(v) for v in ("t", "true", "1", True, "yes", "0", None, False)] == [
-        True,
-        True,
-        True,
-        True,
-        False,
-        False,
-        False,
-        False,
-    ]
-    assert [p.open_flag(v) for v in ("true", "false", True, False, "1", "", None)] == [
-        True,
-        False,
-        True,
-        False,
-        None,
-        None,
-        None,
-    ]
-
-
 @given(st.text(max_size=60))
 def test_parsers_raise_only_client_errors(text: str) -> None:
-    for parse in (p.parse_sort, p.parse_fields, p.parse_custom_fields):
+    for parse in (p.parse_sort, p.parse_fields):
         with contextlib.suppress(FrontdeskError):
             parse(text)
-    with contextlib.suppress(FrontdeskError):
-        p.parse_date_range("createdAt", text)

@@ -18,7 +18,8 @@ from frontdesk.db.engine import Database
 from frontdesk.models.rooms import Room, RoomTag
 from frontdesk.store import room_counts, room_query
 from frontdesk.store import rooms as room_store
-from frontdesk.store.room_query import DateRange, RoomFilter
+from frontdesk.store.room_filter import DateRange, RoomFilter
+from frontdesk.store.room_filters import Status
 
 T0 = 1_700_000_000_000
 HOUR = 3_600_000
@@ -29,12 +30,12 @@ TAGS = ["vip", "billing", "bug", "Vip"]
 
 STATUS: list[dict[str, Any]] = [
     {},
-    {"open": True},
-    {"open": False},
-    {"queued": True},
-    {"onhold": True},
-    {"open": False, "onhold": True},
-    {"queued": True, "open": False},
+    {"status": Status(open=True)},
+    {"status": Status(open=False)},
+    {"status": Status(queued=True)},
+    {"status": Status(onhold=True)},
+    {"status": Status(open=False, onhold=True)},
+    {"status": Status(queued=True, open=False)},
 ]
 ID_LISTS: list[list[str] | None] = [None, [], ["nobody"]]
 SHAPES = [
@@ -218,10 +219,12 @@ def test_uncovered_filters_fall_back_to_count() -> None:
     assert room_query.counted_shape(RoomFilter(tags=["vip"])) is None
     assert room_query.counted_shape(RoomFilter(room_name="ana")) is None
     assert room_query.counted_shape(RoomFilter(custom_fields={"plan": "gold"})) is None
-    assert room_query.counted_shape(RoomFilter(open=True, onhold=True)) is None
+    assert room_query.counted_shape(RoomFilter(status=Status(open=True, onhold=True))) is None
     assert room_query.counted_shape(RoomFilter(agents=[""])) is None
     assert room_query.counted_shape(RoomFilter(department_ids=["x", ""])) is None
-    assert room_query.counted_shape(RoomFilter(queued=True, agents=["a"], department_ids=["d"])) == (
+    assert room_query.counted_shape(
+        RoomFilter(status=Status(queued=True), agents=["a"], department_ids=["d"])
+    ) == (
         ("queued",),
         ["d"],
         ["a"],

@@ -7,7 +7,8 @@ import pytest
 from factories import insert_rooms, room_doc
 from frontdesk.db.engine import Database
 from frontdesk.store import room_query
-from frontdesk.store.room_query import DateRange, RoomFilter
+from frontdesk.store.room_filter import DateRange, RoomFilter
+from frontdesk.store.room_filters import Status
 
 T0 = 1_700_000_000_000
 
@@ -16,7 +17,7 @@ T0 = 1_700_000_000_000
     "room_filter",
     [
         RoomFilter(),
-        RoomFilter(open=True),
+        RoomFilter(status=Status(open=True)),
         RoomFilter(department_ids=["d1"]),
         RoomFilter(agents=[]),
         RoomFilter(tags=["vip"]),
@@ -132,7 +133,9 @@ def test_whole_days_of_a_range(
 
 def test_a_date_range_total_uses_day_counters_only_for_counted_shapes() -> None:
     month = DateRange(10 * DAY + 7, 40 * DAY)
-    assert room_query.day_counted_shape(RoomFilter(department_ids=["d"], open=False, created_at=month))
+    assert room_query.day_counted_shape(
+        RoomFilter(department_ids=["d"], status=Status(open=False), created_at=month)
+    )
     assert room_query.day_counted_shape(RoomFilter(created_at=month)) == ((None, None, None), False, (11, 39))
     assert room_query.day_counted_shape(RoomFilter(closed_at=month)) == ((None, None, None), True, (11, 39))
     assert room_query.day_counted_shape(RoomFilter(tags=["vip"], created_at=month)) is None
@@ -141,13 +144,29 @@ def test_a_date_range_total_uses_day_counters_only_for_counted_shapes() -> None:
 
 
 def test_a_built_page_statement_is_reused_only_for_the_same_inputs() -> None:
-    one = RoomFilter(department_ids=["d1"], open=False, created_at=DateRange(10 * DAY + 7, None))
+    one = RoomFilter(
+        department_ids=["d1"], status=Status(open=False), created_at=DateRange(10 * DAY + 7, None)
+    )
     stmt = room_query.page_with_total(one, [("ts", -1)], 0, 50, "sqlite")
-    same = RoomFilter(department_ids=["d1"], open=False, created_at=DateRange(10 * DAY + 7, None))
+    same = RoomFilter(
+        department_ids=["d1"], status=Status(open=False), created_at=DateRange(10 * DAY + 7, None)
+    )
     assert room_query.page_with_total(same, [("ts", -1)], 0, 50, "sqlite") is stmt
     for other in (
-        (RoomFilter(department_ids=["d2"], open=False, created_at=DateRange(10 * DAY + 7, None)), 0, 50),
-        (RoomFilter(department_ids=["d1"], open=False, created_at=DateRange(10 * DAY + 8, None)), 0, 50),
+        (
+            RoomFilter(
+                department_ids=["d2"], status=Status(open=False), created_at=DateRange(10 * DAY + 7, None)
+            ),
+            0,
+            50,
+        ),
+        (
+            RoomFilter(
+                department_ids=["d1"], status=Status(open=False), created_at=DateRange(10 * DAY + 8, None)
+            ),
+            0,
+            50,
+        ),
         (one, 50, 50),
         (one, 0, 25),
     ):

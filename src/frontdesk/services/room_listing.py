@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import orjson
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from frontdesk.errors import Forbidden, PlainError
+from frontdesk.errors import Forbidden
 from frontdesk.models.users import User
 from frontdesk.services import room_params as params
 from frontdesk.services import settings as settings_service
 from frontdesk.services.access import public
 from frontdesk.services.permissions import check_permission, has_permission
 from frontdesk.services.projection import project
-from frontdesk.store import room_query
+from frontdesk.store import room_filters, room_query
 from frontdesk.store import rooms as room_store
-from frontdesk.store.room_query import RoomFilter
+from frontdesk.store.room_filter import FilterDef, RoomFilter
 
 PAGING_SETTINGS = ["API_Default_Count", "API_Upper_Count_Limit", "API_Allow_Infinite_Count"]
 STREAM_BATCH = 500
@@ -34,10 +35,32 @@ class RoomListing:
     projection: params.Projection | None
 
 
-def _department_ids(value: Any) -> list[str] | None:
-    if value is None or value == "" or value == "undefined":
-        return None
-    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+# The listing's own parameters, before the filters' (the order of Rocket.Chat's query schema).
+_LISTING_PARAMS: dict[str, Any] = {
+    "count": {"type": "number", "nullable": True},
+    "offset": {"type": "number", "nullable": True},
+    "sort": {"type": "string", "nullable": True},
+    "query": {"type": "string", "nullable": True},
+    "fields": {"type": "string", "nullable": True},
+}
+_UNITS: dict[str, Any] = {"units": {"type": "array", "items": {"type": "string"}}}  # EE; accepted, unused
+
+
+@lru_cache(maxsize=4)
+def _schema(filters: tuple[FilterDef[Any], ...]) -> dict[str, Any]:
+    params = [p for f in filters for p in f.params.items()]
+    return {
+        "type": "object",
+        "properties": {**_LISTING_PARAMS, **dict(params), **_UNITS},
+        "additionalProperties": False,
+    }
+
+
+def query_schema() -> dict[str, Any]:
+    """The JSON Schema of GET livechat/rooms' query (rest-typings' GETLivechatRoomsParamsSchema), built
+    from the filters' definitions. Validated with coerceTypes: true (not 'array'), so scalar
+    `agents`/`tags` fail with "must be array" (livechat-api.md §1.3)."""
+    return _schema(room_filters.FILTERS)
 
 
 async def check_listing(db: AsyncSession, user: User, query: dict[str, Any]) -> RoomListing:
@@ -52,30 +75,18 @@ async def check_listing(db: AsyncSession, user: User, query: dict[str, Any]) -> 
     )
     sort = params.parse_sort(query.get("sort"))
     projection = params.parse_fields(query.get("fields"))
-    created_at = params.parse_date_range("createdAt", query.get("createdAt"))
-    closed_at = params.parse_date_range("closedAt", query.get("closedAt"))
-    agents = query.get("agents")
+    filters = room_filters.FILTERS
+    values = {f.name: f.read(query) for f in filters if not f.read_after_permission}
     if not await has_permission(db, user, "view-livechat-rooms"):
+        agents = query.get("agents")
         own_only = isinstance(agents, list) and agents == [user.id]
         if not (own_only and await has_permission(db, user, "view-l-room")):
             raise Forbidden("unauthorized")
-    custom_fields = params.parse_custom_fields(query.get("customFields"))
-    for pattern in custom_fields.values():
-        if not await room_query.regex_is_valid(db, pattern):
-            raise PlainError(f"Invalid regular expression: /{pattern}/i")
-    room_filter = RoomFilter(
-        agents=list(agents) if isinstance(agents, list) else None,
-        room_name=query.get("roomName") or None,
-        department_ids=_department_ids(query.get("departmentId")),
-        open=params.open_flag(query.get("open")),
-        onhold=params.truthy_flag(query.get("onhold")),
-        queued=params.truthy_flag(query.get("queued")),
-        created_at=created_at,
-        closed_at=closed_at,
-        tags=list(query["tags"]) if isinstance(query.get("tags"), list) else None,
-        custom_fields=custom_fields,
-    )
-    return RoomListing(room_filter, sort, paging, projection)
+    values.update({f.name: f.read(query) for f in filters if f.read_after_permission})
+    for f in filters:
+        if f.check is not None and values[f.name] is not None:
+            await f.check(db, values[f.name])
+    return RoomListing(RoomFilter(**values), sort, paging, projection)
 
 
 def room_json(

@@ -1,54 +1,29 @@
-"""Translating a livechat/rooms filter and sort into one SQL query over indexed columns."""
+"""Translating a livechat/rooms filter and sort into one SQL query over indexed columns, with its total
+counted as cheaply as the filters' counting rules allow (store/room_filters.py)."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import AsyncIterator, Iterator, Sequence
 from typing import Any
 
-import orjson
-from sqlalchemy import Row, Select, false, func, literal, select
+from sqlalchemy import Row, Select, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
 from frontdesk.db import dialect
 from frontdesk.models.departments import Department
-from frontdesk.models.rooms import (
-    DAY_MS,
-    NO_KEY,
-    STATE_CLOSED,
-    STATE_CLOSED_ON_HOLD,
-    STATE_ON_HOLD,
-    STATE_QUEUED,
-    STATE_SERVED,
-    Room,
-    RoomTag,
+from frontdesk.models.rooms import DAY_MS, Room, RoomTag
+from frontdesk.store import room_counts, room_filters
+from frontdesk.store.room_filter import (
+    ByCounters,
+    ByDays,
+    ByTag,
+    CounterPart,
+    DateRange,
+    FilterDef,
+    RoomFilter,
 )
-from frontdesk.store import room_counts
-
-
-@dataclass(frozen=True)
-class DateRange:
-    """`{start?, end?}` in epoch ms. Both absent matches nothing, as MongoDB's `ts: {}` does."""
-
-    start: int | None = None
-    end: int | None = None
-
-
-@dataclass(frozen=True)
-class RoomFilter:
-    agents: list[str] | None = None
-    room_name: str | None = None
-    department_ids: list[str] | None = None
-    open: bool | None = None
-    onhold: bool = False
-    queued: bool = False
-    created_at: DateRange | None = None
-    closed_at: DateRange | None = None
-    tags: list[str] | None = None
-    custom_fields: dict[str, str] = field(default_factory=dict)
-
 
 # Room document paths that have their own column; any other path is read out of the JSON document.
 SORT_COLUMNS: dict[str, Any] = {
@@ -75,79 +50,19 @@ SORT_COLUMNS: dict[str, Any] = {
 MAX_OFFSET = 2**62
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def status_states(f: RoomFilter) -> tuple[tuple[str, ...] | None, bool]:
-    """The states the status part of a filter admits (None: any), and whether an agent must serve."""
-    if f.queued:
-        return (STATE_QUEUED,), False
-    if f.open is None:
-        return ((STATE_ON_HOLD, STATE_CLOSED_ON_HOLD), False) if f.onhold else (None, False)
-    if f.open:
-        return ((STATE_ON_HOLD,), True) if f.onhold else ((STATE_SERVED,), False)
-    return ((STATE_CLOSED_ON_HOLD,) if f.onhold else (STATE_CLOSED,)), False
-
-
-def _one_of(column: Any, values: Sequence[str]) -> ColumnElement[bool]:
-    """`IN`, written as `=` for one value: both engines then read one index range already in ts order."""
-    if not values:
-        return false()
-    return column == values[0] if len(values) == 1 else column.in_(values)
-
-
-def _status_conditions(f: RoomFilter) -> list[ColumnElement[bool]]:
-    # onHold is folded into `state` (models.rooms), so every status filter is a condition on `state`.
-    states, served = status_states(f)
-    where = [] if states is None else [_one_of(Room.state, states)]
-    if served:
-        where.append(Room.served_by_id.is_not(None))
-    return where
-
-
-def _range(column: Any, r: DateRange) -> list[ColumnElement[bool]]:
-    if r.start is None and r.end is None:
-        return [false()]
-    out = []
-    if r.start is not None:
-        out.append(column >= r.start)
-    if r.end is not None:
-        out.append(column <= r.end)
-    return out
+def _active(f: RoomFilter) -> Iterator[tuple[FilterDef[Any], Any]]:
+    """The filters that are on, with their values: those on indexed columns first, in FILTERS order."""
+    on = [(d, f.get(d.name)) for d in room_filters.FILTERS if f.get(d.name) is not None]
+    unknown = set(f.names()) - {d.name for d, _ in on}
+    if unknown:
+        raise ValueError(f"not a room filter: {sorted(unknown)}")
+    return iter(sorted(on, key=lambda pair: pair[0].reads_document))
 
 
 def conditions(f: RoomFilter, dialect_name: str) -> list[ColumnElement[bool]]:
-    """The WHERE clause of a filter, as a list of conjuncts."""
+    """The WHERE clause of a filter, as a list of conjuncts (each filter's from its definition)."""
     # The rooms table holds only livechat rooms, so Rocket.Chat's `t: 'l'` needs no condition.
-    where: list[ColumnElement[bool]] = []
-    if f.agents is not None:
-        where.append(_one_of(Room.served_by_id, f.agents))
-    if f.room_name:
-        name = f.room_name
-        if len(name) >= 2 and name.startswith('"') and name.endswith('"'):
-            where.append(Room.fname == name[1:-1])
-        else:
-            where.append(Room.fname_lc.like("%" + _escape_like(name.lower()) + "%", escape="\\"))
-    if f.department_ids is not None:
-        where.append(_one_of(Room.department_id, f.department_ids))
-    where.extend(_status_conditions(f))
-    if f.created_at is not None:
-        where.extend(_range(Room.ts, f.created_at))
-    if f.closed_at is not None:
-        where.extend(_range(Room.closed_at, f.closed_at))
-    if f.tags is not None:
-        tagged = select(RoomTag.room_id).where(_one_of(RoomTag.tag, f.tags))
-        where.append(Room.id.in_(tagged) if f.tags else false())
-    for key, pattern in f.custom_fields.items():
-        path = ["livechatData", *key.split(".")]
-        # Parsing every document is the cost of this filter (~30 µs a room on PostgreSQL). A room whose
-        # value matches has the key's JSON text in its stored document (always written by orjson,
-        # compactly), so a plain substring test first skips most rooms without parsing them.
-        where.append(dialect.contains_text(Room.doc, orjson.dumps(path[-1]).decode() + ":", dialect_name))
-        value = dialect.json_string(Room.doc, path, dialect_name)
-        where.append(dialect.regex_match_i(value, pattern, dialect_name))
-    return where
+    return [c for definition, value in _active(f) for c in definition.condition(value, dialect_name)]
 
 
 def sort_keys(path: str, dialect_name: str) -> list[Any]:
@@ -168,21 +83,24 @@ def order_by(sort: list[tuple[str, int]], dialect_name: str) -> list[Any]:
     return clauses
 
 
-def _one_tag(f: RoomFilter) -> str | None:
-    """The tag of a one-tag filter: such a listing walks room_tags' (tag, ts) index instead of rooms."""
-    if f.tags is None or len(set(f.tags)) != 1:
-        return None
-    return f.tags[0]
+def _tag_filter(f: RoomFilter) -> tuple[str, str] | None:
+    """(filter name, tag) of a one-tag filter (ByTag): such a listing walks room_tags' (tag, ts) index
+    instead of rooms, and its total alone has a counter."""
+    for definition, value in _active(f):
+        if isinstance(definition.counting, ByTag) and len(set(value)) == 1:
+            return definition.name, value[0]
+    return None
 
 
 def _matching(f: RoomFilter, sort: list[tuple[str, int]], dialect_name: str, page: bool) -> Any:
     """The matches in listing order: the page's columns if `page`, else only the room ids."""
     stmt: Any
-    tag = _one_tag(f)
-    if tag is not None and len(sort) == 1 and sort[0][0] == "ts":
+    one_tag = _tag_filter(f)
+    if one_tag is not None and len(sort) == 1 and sort[0][0] == "ts":
         # room_tags keeps a copy of ts: newest-first rooms with tag X are one index range, where
         # `id IN (rooms with X)` would read and sort every match (hundreds of ms for a common tag)
-        others = conditions(replace(f, tags=None), dialect_name)
+        name, tag = one_tag
+        others = conditions(f.replace(**{name: None}), dialect_name)
         order = (
             (RoomTag.ts.desc(), RoomTag.room_id.desc()) if sort[0][1] < 0 else (RoomTag.ts, RoomTag.room_id)
         )
@@ -223,10 +141,11 @@ def page_query(
 
 
 def count_query(f: RoomFilter, dialect_name: str) -> Select[int]:
-    tag = _one_tag(f)
-    if tag is None:
+    one_tag = _tag_filter(f)
+    if one_tag is None:
         return select(func.count()).select_from(Room).where(*conditions(f, dialect_name))
-    others = conditions(replace(f, tags=None), dialect_name)
+    name, tag = one_tag
+    others = conditions(f.replace(**{name: None}), dialect_name)
     if not others:  # the tag alone: its counter, kept with every room write
         return room_counts.tag_total_query(tag)
     # room_tags has one row per (room, tag) of an existing room, so counting its index range is exact
@@ -239,25 +158,25 @@ CountedShape = tuple[tuple[str, ...] | None, list[str] | None, list[str] | None]
 
 
 def counted_shape(f: RoomFilter) -> CountedShape | None:
-    """(states, departments, agents) when room_counts answers the filter's total, else None.
-
-    Covered: any mix of status, department and agent filters (with one createdAt or closedAt range
-    too, see day_counted_shape; a single tag alone has counters of its own, see count_query). Not
-    covered: name, tags and custom fields (their totals walk the matches), open+onhold (it also asks
-    for a serving agent, which the counters cannot tell from an empty agent id), and '' among the ids
-    (the counters' stand-in for none).
-    """
-    if f.room_name or f.created_at is not None or f.closed_at is not None:
-        return None
-    if f.tags is not None or f.custom_fields:
-        return None
-    states, served = status_states(f)
-    if served:
-        return None
-    for ids in (f.department_ids, f.agents):
-        if ids is not None and NO_KEY in ids:
+    """(states, departments, agents) when room_counts answers the filter's total, else None: every filter
+    that is on must be counted ByCounters (an allow-list) and its values tell counter rows apart."""
+    shape = CounterPart()
+    for definition, value in _active(f):
+        if not isinstance(definition.counting, ByCounters):
             return None
-    return states, f.department_ids, f.agents
+        rows = definition.counting.rows(value)
+        if rows is None:
+            return None
+        shape = CounterPart(
+            rows.states if rows.states is not None else shape.states,
+            rows.departments if rows.departments is not None else shape.departments,
+            rows.agents if rows.agents is not None else shape.agents,
+        )
+    return shape.states, _listed(shape.departments), _listed(shape.agents)
+
+
+def _listed(ids: tuple[str, ...] | None) -> list[str] | None:
+    return None if ids is None else list(ids)
 
 
 def whole_days(r: DateRange) -> tuple[int | None, int | None] | None:
@@ -276,33 +195,39 @@ def whole_days(r: DateRange) -> tuple[int | None, int | None] | None:
 DayCountedShape = tuple[CountedShape, bool, tuple[int | None, int | None]]
 
 
+def _day_filter(f: RoomFilter) -> tuple[str, ByDays, DateRange] | None:
+    """The one date range (ByDays) of a filter, if it has exactly one."""
+    ranges = [(d.name, d.counting, v) for d, v in _active(f) if isinstance(d.counting, ByDays)]
+    return ranges[0] if len(ranges) == 1 else None
+
+
 def day_counted_shape(f: RoomFilter) -> DayCountedShape | None:
     """When the day counters answer most of a date filter's total: a filter counted_shape covers but
-    for one createdAt or closedAt range (not both), which holds at least one whole day."""
-    if (f.created_at is None) == (f.closed_at is None):
+    for one date range (createdAt or closedAt, not both), which holds at least one whole day."""
+    found = _day_filter(f)
+    if found is None:
         return None
-    closed = f.closed_at is not None
-    r = f.closed_at if closed else f.created_at
-    assert r is not None
-    shape = counted_shape(replace(f, created_at=None, closed_at=None))
+    name, counting, r = found
+    shape = counted_shape(f.replace(**{name: None}))
     days = whole_days(r)
-    return (shape, closed, days) if shape is not None and days is not None else None
+    return (shape, counting.closed, days) if shape is not None and days is not None else None
 
 
-def _with_range(f: RoomFilter, closed: bool, start: int | None, end: int | None) -> RoomFilter:
-    r = DateRange(start, end)
-    return replace(f, closed_at=r) if closed else replace(f, created_at=r)
+def _with_range(f: RoomFilter, start: int | None, end: int | None) -> RoomFilter:
+    found = _day_filter(f)
+    assert found is not None
+    return f.replace(**{found[0]: DateRange(start, end)})
 
 
 def total_query(f: RoomFilter, dialect_name: str) -> Select[int] | None:
     """The statement whose one value is the exact total of a filter, as cheap as the filter allows;
     None when the total is 0 for sure. Pending counter changes must be written before it runs.
 
-    - status / department / agent: a sum over room_counts;
-    - the same with a createdAt or a closedAt range: a sum over the day counters for the whole days
-      inside the range, plus COUNTs of the matching rooms in the part-days at its ends (at most a day
-      each);
-    - one tag alone: its room_tag_counts row (count_query);
+    - filters counted ByCounters (status, department, agent): a sum over room_counts;
+    - the same with one ByDays range (createdAt, closedAt): a sum over the day counters for the whole
+      days inside the range, plus COUNTs of the matching rooms in the part-days at its ends (at most a
+      day each);
+    - one tag alone (ByTag): its room_tag_counts row (count_query);
     - anything else: COUNT over the matches (count_query).
     """
     shape = counted_shape(f)
@@ -315,14 +240,15 @@ def total_query(f: RoomFilter, dialect_name: str) -> Select[int] | None:
     whole = room_counts.day_total_query(closed, states, departments, agents, first, last)
     if whole is None:
         return None
-    r = f.closed_at if closed else f.created_at
-    assert r is not None
+    found = _day_filter(f)
+    assert found is not None
+    r = found[2]
     parts: list[ColumnElement[Any]] = [whole.scalar_subquery()]
     if first is not None and r.start is not None and r.start < first * DAY_MS:
-        head = _with_range(f, closed, r.start, first * DAY_MS - 1)
+        head = _with_range(f, r.start, first * DAY_MS - 1)
         parts.append(count_query(head, dialect_name).scalar_subquery())
     if last is not None and r.end is not None and r.end >= (last + 1) * DAY_MS:
-        tail = _with_range(f, closed, (last + 1) * DAY_MS, r.end)
+        tail = _with_range(f, (last + 1) * DAY_MS, r.end)
         parts.append(count_query(tail, dialect_name).scalar_subquery())
     total = parts[0]
     for part in parts[1:]:
@@ -392,8 +318,3 @@ async def stream_rooms(
     result = await db.stream(stmt.execution_options(yield_per=batch))
     async for partition in result.partitions(batch):
         yield partition
-
-
-async def regex_is_valid(db: AsyncSession, pattern: str) -> bool:
-    """Whether the database's regex engine accepts a customFields pattern."""
-    return await dialect.regex_is_valid(db, pattern)
