@@ -12,6 +12,7 @@ a projected room): naming it keeps `dict[str, Any]` out of the signatures that c
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any, Literal, NotRequired, TypeAlias
 
 # pydantic (which turns these into the OpenAPI document's schemas) needs typing_extensions' TypedDict
@@ -183,6 +184,9 @@ class MessageDoc(MessageFields):
 class DeletedMessage(TypedDict):
     _id: str
     ts: Iso
+
+
+DeletedVisitor = DeletedMessage  # DELETE livechat/visitor/:token answers the same {_id, ts}
 
 
 # -- rooms --------------------------------------------------------------------------------------------
@@ -387,6 +391,18 @@ class PermissionDoc(TypedDict):
     _updatedAt: Iso
 
 
+class OfflineMessageDoc(TypedDict):
+    """What a visitor leaves through the widget's offline form."""
+
+    _id: str
+    ts: Iso
+    name: str
+    email: str
+    message: str
+    department: NotRequired[str]
+    host: NotRequired[str]
+
+
 # -- people as the API shows them --------------------------------------------------------------------------
 class EmailAddress(TypedDict):
     address: str
@@ -441,3 +457,15 @@ class QueueRow(TypedDict):
     user: QueueUser
     department: QueueDepartmentRef
     chats: int
+
+
+# -- reading what nested optional fields hold -------------------------------------------------------------
+def served_by_id(room: RoomDoc) -> str | None:
+    """The serving agent's id, None while nobody serves the room."""
+    served = room.get("servedBy")
+    return served["_id"] if served else None
+
+
+def picked(doc: Mapping[str, Any], keys: Iterable[str]) -> JsonObject:
+    """Some of a document's fields, in `keys` order (a projection: no longer the document's type)."""
+    return {k: doc[k] for k in keys if k in doc}

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.clock import iso
 from frontdesk.demo import catalog
+from frontdesk.documents import DepartmentDoc
 from frontdesk.services.users import do_create_user
 from frontdesk.store import departments as department_store
 from frontdesk.store import users as user_store
@@ -101,7 +102,7 @@ async def ensure_cast(db: AsyncSession, now_ms: int, bcrypt_rounds: int) -> Cast
         bcrypt_rounds,
     )
 
-    new_departments = []
+    new_departments: list[DepartmentDoc] = []
     for dept_name, (description, share, tags) in catalog.DEPARTMENTS.items():
         dept_id = stable_id("department:" + dept_name)
         cast.departments.append(DemoDepartment(dept_id, dept_name, share, tags))

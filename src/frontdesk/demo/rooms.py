@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from frontdesk.clock import iso
 from frontdesk.demo import catalog
 from frontdesk.demo.cast import Cast, DemoDepartment
 from frontdesk.demo.randomness import DemoRandom, Shares
 from frontdesk.demo.visitors import WIDGET, DemoVisitor, VisitorFactory
+from frontdesk.documents import MessageDoc, RoomDoc, RoomSource, UserRef, VisitorDoc
 from frontdesk.services import metrics
 
 CLOSED, SERVED, QUEUED, ON_HOLD, ABANDONED = "closed", "open", "queued", "on hold", "closed unserved"
@@ -24,7 +25,7 @@ class Batch:
     """Documents for one transaction."""
 
     visitors: list[dict[str, Any]] = field(default_factory=list)
-    rooms: list[dict[str, Any]] = field(default_factory=list)
+    rooms: list[RoomDoc] = field(default_factory=list)
     messages: list[dict[str, Any]] = field(default_factory=list)
     inquiries: list[dict[str, Any]] = field(default_factory=list)
     states: Counter[str] = field(default_factory=Counter)
@@ -98,9 +99,9 @@ class RoomGenerator:
         source, extra = self.visitors.room_fields(visitor, ts)
         room = metrics.new_room(
             rid=rand.random_id(),
-            visitor=visitor.doc,
+            visitor=cast(VisitorDoc, visitor.doc),
             now_ms=ts,
-            source=source,
+            source=cast(RoomSource, source),
             department_id=dept.id if dept else None,
             extra=extra,
         )
@@ -115,7 +116,7 @@ class RoomGenerator:
         else:
             agent = rand.pick(self.cast.agents)
             assigned = t + rand.wait_ms(30, 1, 600)
-            metrics.apply_agent_assigned(room, agent, assigned)
+            metrics.apply_agent_assigned(room, cast(UserRef, agent), assigned)
             t = timeline.conversation(agent, t, assigned, rand.between(1, self.max_replies + 1))
             if state == ON_HOLD:
                 metrics.apply_on_hold(room, t + rand.wait_ms(60, 10, 600))
@@ -143,9 +144,7 @@ class RoomGenerator:
 class _Timeline:
     """Writes one room's messages in time order and applies each to the room as the server would."""
 
-    def __init__(
-        self, gen: RoomGenerator, room: dict[str, Any], visitor: DemoVisitor, sink: list[Any]
-    ) -> None:
+    def __init__(self, gen: RoomGenerator, room: RoomDoc, visitor: DemoVisitor, sink: list[Any]) -> None:
         self.gen, self.rand, self.room, self.sink = gen, gen.rand, room, sink
         doc = visitor.doc
         self.visitor_u = {"_id": doc["_id"], "username": doc["username"], "name": doc["name"]}
@@ -158,7 +157,7 @@ class _Timeline:
         message["_updatedAt"] = iso(now)
         message.update(urls=[], mentions=[], channels=[])
         self.sink.append(message)
-        metrics.record_message(self.room, message, now)
+        metrics.record_message(self.room, cast(MessageDoc, message), now)  # with widget-only fields
         return ts_ms
 
     def _message(self, ts_ms: int, text: str, user: dict[str, Any]) -> dict[str, Any]:
@@ -204,7 +203,7 @@ class _Timeline:
         by_visitor = by_visitor or agent is None
         closer = self.visitor_u if by_visitor or agent is None else agent
         role: Literal["user", "visitor"] = "visitor" if by_visitor else "user"
-        metrics.apply_close(self.room, closer=role, closed_by=closer, now_ms=at_ms, tags=tags)
+        metrics.apply_close(self.room, closer=role, closed_by=cast(UserRef, closer), now_ms=at_ms, tags=tags)
         comment = "" if by_visitor else self.rand.pick(catalog.CLOSE_COMMENTS)
         sent = at_ms + self.rand.between(20, 120)
         message = self._message(sent, comment, closer)
@@ -216,7 +215,7 @@ class _Timeline:
         self._save(message, sent)
 
 
-def _inquiry(rand: DemoRandom, room: dict[str, Any], state: str, opener: str) -> dict[str, Any]:
+def _inquiry(rand: DemoRandom, room: RoomDoc, state: str, opener: str) -> dict[str, Any]:
     """The routing queue's entry: queued, or taken by the serving agent (deleted when a room closes)."""
     doc: dict[str, Any] = {
         "_id": rand.object_id(),
@@ -243,7 +242,7 @@ def _inquiry(rand: DemoRandom, room: dict[str, Any], state: str, opener: str) ->
     return doc
 
 
-def _note_chat(doc: dict[str, Any], room: dict[str, Any]) -> None:
+def _note_chat(doc: dict[str, Any], room: RoomDoc) -> None:
     """The visitor's `lastChat` and `lastAgent`, as Rocket.Chat keeps them."""
     doc["lastChat"] = {"_id": room["_id"], "ts": room["ts"]}
     served = room.get("servedBy")

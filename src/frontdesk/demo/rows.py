@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.demo.rooms import Batch
+from frontdesk.documents import InquiryDoc, MessageDoc, VisitorDoc
 from frontdesk.store import inquiries as inquiry_store
 from frontdesk.store import messages as message_store
 from frontdesk.store import rooms as room_store
@@ -30,10 +32,11 @@ def batch_rows(batch: Batch) -> BatchRows:
     done = Counter(batch.states)
     done.update(rooms=len(batch.rooms), visitors=len(batch.visitors), messages=len(batch.messages))
     return BatchRows(
-        visitors=visitor_store.visitor_rows(batch.visitors),
+        # the generator writes Rocket.Chat's JSON, widget-only fields included, as plain dicts
+        visitors=visitor_store.visitor_rows(cast(list[VisitorDoc], batch.visitors)),
         rooms=room_store.new_rooms(batch.rooms),
-        messages=message_store.message_rows(batch.messages),
-        inquiries=inquiry_store.inquiry_rows(batch.inquiries),
+        messages=message_store.message_rows(cast(list[MessageDoc], batch.messages)),
+        inquiries=inquiry_store.inquiry_rows(cast(list[InquiryDoc], batch.inquiries)),
         done=done,
     )
 

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.documents import AgentCard, HiddenAgent
 from frontdesk.models.users import User
 from frontdesk.services import settings as settings_service
 
 
-async def agent_card(db: AsyncSession, agent: User) -> dict[str, Any]:
+async def agent_card(db: AsyncSession, agent: User) -> AgentCard | HiddenAgent:
     """The normalised agent a visitor sees; hidden entirely when Livechat_show_agent_info is off."""
     values = await settings_service.get_values(db, ["Livechat_show_agent_info", "Livechat_show_agent_email"])
     if not values["Livechat_show_agent_info"]:
         return {"hiddenInfo": True}
-    card: dict[str, Any] = {
+    card: AgentCard = {
         "_id": agent.id,
         "username": agent.username,
         "name": agent.name,

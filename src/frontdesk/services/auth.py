@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.documents import JsonObject
 from frontdesk.errors import InvalidParams, LoginFailed, NotLoggedIn
 from frontdesk.ids import hash_login_token, login_token
 from frontdesk.models.users import User
@@ -33,7 +34,7 @@ def _password_digest(password: Any) -> str:
 
 
 @public("logging in is how a caller proves who they are")
-async def login(db: AsyncSession, body: dict[str, Any], now: int) -> LoginResult:
+async def login(db: AsyncSession, body: JsonObject, now: int) -> LoginResult:
     """Password login by username or email, or resume with an existing token."""
     if "resume" in body:
         token = body["resume"]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
+from typing_extensions import Unpack
 
 from frontdesk.clock import iso
+from frontdesk.documents import JsonObject, MessageDoc, MessageFields, RoomDoc, UserRef, VisitorDoc
 from frontdesk.errors import MeteorError, PlainError
 from frontdesk.events.messages import MessageSaved
 from frontdesk.events.outbox import emit
@@ -20,25 +22,31 @@ from frontdesk.store import rooms as room_store
 from frontdesk.store import subscriptions as subscription_store
 
 
-def author_of_visitor(visitor: dict[str, Any]) -> dict[str, Any]:
-    author = {"_id": visitor["_id"], "username": visitor["username"]}
+def author_of_visitor(visitor: VisitorDoc) -> UserRef:
+    author: UserRef = {"_id": visitor["_id"], "username": visitor["username"]}
     if visitor.get("name"):
-        author["name"] = visitor["name"]
+        author["name"] = visitor.get("name")
     return author
 
 
-def author_of_user(user: User) -> dict[str, Any]:
-    author: dict[str, Any] = {"_id": user.id, "username": user.username}
+def author_of_user(user: User) -> UserRef:
+    author: UserRef = {"_id": user.id, "username": user.username}
     if user.name:
         author["name"] = user.name
     return author
 
 
 def build_message(
-    rid: str, msg: str, author: dict[str, Any], now: int, *, message_id: str | None = None, **extra: Any
-) -> dict[str, Any]:
+    rid: str,
+    msg: str,
+    author: UserRef,
+    now: int,
+    *,
+    message_id: str | None = None,
+    **extra: Unpack[MessageFields],
+) -> MessageDoc:
     """A message document in Rocket.Chat's key order, with `md` from our parser."""
-    doc: dict[str, Any] = {"_id": message_id or random_id(), "rid": rid, "msg": msg}
+    doc: JsonObject = {"_id": message_id or random_id(), "rid": rid, "msg": msg}
     doc.update({k: v for k, v in extra.items() if v is not None})
     doc["ts"] = iso(now)
     doc["u"] = author
@@ -47,7 +55,7 @@ def build_message(
     doc["mentions"] = []
     doc["channels"] = []
     doc["md"] = parse(msg)
-    return doc
+    return cast(MessageDoc, doc)  # built key by key above, in Rocket.Chat's order
 
 
 async def check_text(db: AsyncSession, msg: Any) -> str:
@@ -69,7 +77,7 @@ async def check_message_id(db: AsyncSession, message_id: Any) -> str | None:
     return message_id
 
 
-async def do_save_message(db: AsyncSession, room: dict[str, Any], message: dict[str, Any], now: int) -> None:
+async def do_save_message(db: AsyncSession, room: RoomDoc, message: MessageDoc, now: int) -> None:
     """A chat message (visitor's or agent's): stored, counted, and its metrics applied to the room."""
     await store.insert_messages(db, [message])
     metrics.record_message(room, message, now)
@@ -79,17 +87,18 @@ async def do_save_message(db: AsyncSession, room: dict[str, Any], message: dict[
 
 async def do_system_message(
     db: AsyncSession,
-    room: dict[str, Any],
+    room: RoomDoc,
     kind: str,
     msg: str,
-    author: dict[str, Any],
+    author: UserRef,
     now: int,
     *,
     notify: bool = True,
-    **extra: Any,
-) -> dict[str, Any]:
+    **extra: Unpack[MessageFields],
+) -> MessageDoc:
     """A system message (`t` set): `notify` ones become the room's lastMessage, hidden ones only count."""
-    message = build_message(room["_id"], msg, author, now, t=kind, groupable=False, **extra)
+    fields: MessageFields = {"t": kind, "groupable": False, **extra}
+    message = build_message(room["_id"], msg, author, now, **fields)
     await store.insert_messages(db, [message])
     if notify:
         metrics.apply_message_counters(room, message, now)
@@ -99,9 +108,9 @@ async def do_system_message(
     return message
 
 
-async def emit_message_saved(db: AsyncSession, room: dict[str, Any], message: dict[str, Any]) -> None:
+async def emit_message_saved(db: AsyncSession, room: RoomDoc, message: MessageDoc) -> None:
     """The room's stream gets the message, and each subscribed agent the room's new state."""
     subscribers = tuple(
         sub["u"]["_id"] for sub in await subscription_store.room_subscriptions(db, room["_id"])
     )
-    emit(db, MessageSaved(room, message, subscribers))  # type: ignore[arg-type]
+    emit(db, MessageSaved(room, message, subscribers))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.clock import iso
+from frontdesk.documents import CustomFieldDoc
 from frontdesk.errors import MeteorError
 from frontdesk.models.users import User
 from frontdesk.services.pagination import ListPage, ListQuery, page_of, read_list_query
@@ -18,7 +19,7 @@ FIELD_NAME = re.compile(r"^[0-9a-zA-Z_-]+$")
 REQUIRED = ("field", "label", "scope", "visibility")
 
 
-async def check_save(db: AsyncSession, user: User, field_id: Any, data: Any, now: int) -> dict[str, Any]:
+async def check_save(db: AsyncSession, user: User, field_id: Any, data: Any, now: int) -> CustomFieldDoc:
     if not await has_permission(db, user, "view-livechat-manager"):
         raise MeteorError("error-not-allowed", "Not allowed")
     if field_id is not None and not isinstance(field_id, str):
@@ -39,16 +40,16 @@ async def check_save(db: AsyncSession, user: User, field_id: Any, data: Any, now
     else:
         if await store.get_custom_field(db, data["field"]) is not None:
             raise MeteorError("error-custom-field-name-already-exists", "Custom field name already exists")
-        existing = {"_id": data["field"]}
+        existing = {"_id": data["field"], "_updatedAt": iso(now)}
     extra = {k: v for k, v in data.items() if k != "field"}
-    doc = {**existing, **extra, "_updatedAt": iso(now)}
+    doc = cast(CustomFieldDoc, {**existing, **extra, "_updatedAt": iso(now)})  # checked field by field above
     await store.save_custom_field(db, doc)
     return doc
 
 
 async def check_list(
     db: AsyncSession, user: User, text: str | None, query: ListQuery
-) -> ListPage[dict[str, Any]]:
+) -> ListPage[CustomFieldDoc]:
     await check_permission(db, user, "view-l-room")
     paging, sort = await read_list_query(db, query, [("label", 1)])
     docs, _ = await store.list_custom_fields(db, 0, None)
@@ -58,6 +59,6 @@ async def check_list(
     return page_of(docs, paging, sort)
 
 
-async def access_field(db: AsyncSession, user: User, field_id: str) -> dict[str, Any] | None:
+async def access_field(db: AsyncSession, user: User, field_id: str) -> CustomFieldDoc | None:
     await check_permission(db, user, "view-l-room")
     return await store.get_custom_field(db, field_id)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.documents import DepartmentAgentDoc, DepartmentDoc, JsonObject
 from frontdesk.models.users import User
 from frontdesk.services.departments import VIEW, access_existing, department_agents, member_doc
 from frontdesk.services.pagination import ListPage, ListQuery, page_of, read_list_query
@@ -17,8 +17,8 @@ from frontdesk.store import departments as department_store
 
 
 async def check_list(
-    db: AsyncSession, user: User, query: dict[str, Any], list_query: ListQuery
-) -> ListPage[dict[str, Any]]:
+    db: AsyncSession, user: User, query: JsonObject, list_query: ListQuery
+) -> ListPage[DepartmentDoc]:
     """GET livechat/department: by name text, enabled, archived, excluding one, or only one's own."""
     await check_any_permission(db, user, *VIEW)
     paging, sort = await read_list_query(db, list_query, [("name", 1)])
@@ -43,7 +43,7 @@ async def check_list(
 
 async def access_department(
     db: AsyncSession, user: User, department_id: str, include_agents: bool
-) -> tuple[dict[str, Any] | None, list[dict[str, Any]] | None]:
+) -> tuple[DepartmentDoc | None, list[DepartmentAgentDoc] | None]:
     """The department (None when unknown) and, for those who may see them, its agents."""
     await check_any_permission(db, user, *VIEW)
     department = await department_store.get_department(db, department_id)
@@ -56,23 +56,25 @@ async def access_department(
 
 async def access_agent_departments(
     db: AsyncSession, user: User, agent_id: str, enabled_only: bool
-) -> list[dict[str, Any]]:
+) -> list[DepartmentAgentDoc]:
     """GET livechat/agents/:agentId/departments: the agent's memberships with each department's name."""
     await check_permission(db, user, "view-l-room")
     rows = await agent_store.agent_departments(db, agent_id)
     found = await catalog.departments_by_ids(db, [r.department_id for r in rows])
-    out = []
+    out: list[DepartmentAgentDoc] = []
     for row in rows:
         department = found.get(row.department_id)
         if department is None or (enabled_only and not department.get("enabled")):
             continue
-        out.append({**member_doc(row, department), "departmentName": department.get("name")})
+        membership = member_doc(row, department)
+        membership["departmentName"] = department.get("name")
+        out.append(membership)
     return out
 
 
 async def list_department_agents(
     db: AsyncSession, user: User, department_id: str, list_query: ListQuery
-) -> ListPage[dict[str, Any]]:
+) -> ListPage[DepartmentAgentDoc]:
     await check_any_permission(db, user, *VIEW)
     paging, sort = await read_list_query(db, list_query, [("username", 1)])
     department = await access_existing(db, department_id)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeAlias, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.clock import iso
+from frontdesk.documents import DepartmentAgentDoc, DepartmentDoc, JsonObject
 from frontdesk.errors import MeteorError, PlainError
 from frontdesk.ids import random_id
+from frontdesk.models.livechat import DepartmentAgent
 from frontdesk.models.users import User
 from frontdesk.services import settings as settings_service
 from frontdesk.services.permissions import check_any_permission, check_permission, has_permission
@@ -21,6 +23,10 @@ from frontdesk.store.inquiries import get_by_room, save_inquiry
 
 KNOWN_BOOLEANS = ("enabled", "showOnRegistration", "showOnOfflineForm")
 VIEW = ("view-livechat-departments", "view-l-room")  # reading departments needs either
+# An agent to add to (or remove from) a department, as the `agents` items of a request give it:
+# {agentId, count?, order?, ...}; and a request's changes: {upsert?: [...], remove?: [...]}.
+AgentChange: TypeAlias = JsonObject
+AgentChanges: TypeAlias = dict[str, list[AgentChange]]
 MANAGE = "manage-livechat-departments"
 ADD_AGENTS = "add-livechat-department-agents"
 
@@ -29,7 +35,7 @@ def _invalid(field: str) -> MeteorError:
     return MeteorError("error-invalid-department-data", f"Invalid value for {field}")
 
 
-def _check_data(data: dict[str, Any]) -> None:
+def _check_data(data: JsonObject) -> None:
     """Livechat.saveDepartment's check(): known fields typed, extra fields scalars."""
     for field in ("name", "email"):
         if not isinstance(data.get(field), str):
@@ -47,16 +53,16 @@ def _check_data(data: dict[str, Any]) -> None:
 async def do_save(
     db: AsyncSession,
     department_id: str | None,
-    data: dict[str, Any],
-    agents: dict[str, list[dict[str, Any]]],
+    data: JsonObject,
+    agents: AgentChanges,
     now: int,
-) -> dict[str, Any]:
+) -> DepartmentDoc:
     """Create (no id) or update a department (its data checked here), then apply agent changes."""
     existing = await department_store.get_department(db, department_id) if department_id else None
     if department_id and existing is None:
         raise MeteorError("error-department-not-found", "Department not found")
     _check_data(data)
-    if (existing or {}).get("archived") and data.get("enabled"):
+    if existing is not None and existing.get("archived") and data.get("enabled"):
         raise MeteorError(
             "error-archived-department-cant-be-enabled", "Archived departments can't be enabled"
         )
@@ -75,22 +81,19 @@ async def do_save(
     if fallback and await department_store.get_department(db, fallback) is None:
         raise MeteorError("error-fallback-department-not-found", "Fallback department not found")
     if existing is None:
-        doc: dict[str, Any] = {
-            **data,
-            "_id": random_id(),
-            "type": "d",
-            "numAgents": 0,
-            "_updatedAt": iso(now),
-        }
+        # `data` was checked against the department schema and _check_data
+        new = {**data, "_id": random_id(), "type": "d", "numAgents": 0, "_updatedAt": iso(now)}
+        doc = cast(DepartmentDoc, new)
         await department_store.insert_departments(db, [doc])
     else:
-        doc = {**existing, **{k: v for k, v in data.items() if k != "_id"}, "_updatedAt": iso(now)}
+        changed = {k: v for k, v in data.items() if k != "_id"}
+        doc = cast(DepartmentDoc, {**existing, **changed, "_updatedAt": iso(now)})
         await catalog.save_department(db, doc)
     await do_update_agents(db, doc, agents.get("upsert") or [], agents.get("remove") or [], now)
     return await department_store.get_department(db, doc["_id"]) or doc
 
 
-def member_doc(row: Any, department: dict[str, Any]) -> dict[str, Any]:
+def member_doc(row: DepartmentAgent, department: DepartmentDoc) -> DepartmentAgentDoc:
     """An ILivechatDepartmentAgents document (the row has no id of its own, so one is derived)."""
     return {
         "_id": f"{row.department_id}-{row.agent_id}",
@@ -103,13 +106,13 @@ def member_doc(row: Any, department: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-async def department_agents(db: AsyncSession, department: dict[str, Any]) -> list[dict[str, Any]]:
+async def department_agents(db: AsyncSession, department: DepartmentDoc) -> list[DepartmentAgentDoc]:
     return [member_doc(r, department) for r in await agent_store.department_agents(db, department["_id"])]
 
 
 async def check_create(
-    db: AsyncSession, user: User, data: dict[str, Any], agents: list[dict[str, Any]] | None, now: int
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    db: AsyncSession, user: User, data: JsonObject, agents: list[AgentChange] | None, now: int
+) -> tuple[DepartmentDoc, list[DepartmentAgentDoc]]:
     """POST livechat/department: the department and its agents."""
     await check_permission(db, user, MANAGE)
     department = await do_save(db, None, data, {"upsert": agents} if agents else {}, now)
@@ -118,7 +121,7 @@ async def check_create(
 
 async def check_save_department(
     db: AsyncSession, user: User, department_id: Any, data: Any, members: Any, now: int
-) -> dict[str, Any]:
+) -> DepartmentDoc:
     """livechat:saveDepartment `[_id, data, agents]`: create or update, with agent upserts and removals."""
     if not await has_permission(db, user, MANAGE):
         raise MeteorError("error-not-allowed", "Not allowed")
@@ -130,7 +133,7 @@ async def check_save_department(
     return await do_save(db, department_id or None, data, changes, now)
 
 
-def _members_ok(changes: dict[str, Any]) -> bool:
+def _members_ok(changes: JsonObject) -> bool:
     for key in ("upsert", "remove"):
         items = changes.get(key) or []
         if not isinstance(items, list):
@@ -142,9 +145,9 @@ def _members_ok(changes: dict[str, Any]) -> bool:
 
 async def do_update_agents(
     db: AsyncSession,
-    department: dict[str, Any],
-    upsert: list[dict[str, Any]],
-    remove: list[dict[str, Any]],
+    department: DepartmentDoc,
+    upsert: list[AgentChange],
+    remove: list[AgentChange],
     now: int,
 ) -> None:
     """updateDepartmentAgents: removals, then upserts of existing users, then the department's numAgents."""
@@ -188,10 +191,10 @@ async def check_update(
     db: AsyncSession,
     user: User,
     department_id: str,
-    data: dict[str, Any],
-    agents: list[dict[str, Any]] | None,
+    data: JsonObject,
+    agents: list[AgentChange] | None,
     now: int,
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+) -> tuple[DepartmentDoc, list[DepartmentAgentDoc]]:
     """PUT livechat/department/:_id: saving needs manage rights; agents only change with add-agent rights."""
     await check_any_permission(db, user, MANAGE, ADD_AGENTS)
     if not await has_permission(db, user, MANAGE):
@@ -202,7 +205,7 @@ async def check_update(
     return department, await department_agents(db, department)
 
 
-async def access_existing(db: AsyncSession, department_id: str) -> dict[str, Any]:
+async def access_existing(db: AsyncSession, department_id: str) -> DepartmentDoc:
     department = await department_store.get_department(db, department_id)
     if department is None:
         raise MeteorError("error-department-not-found", "Department not found")
@@ -213,8 +216,8 @@ async def check_update_agents(
     db: AsyncSession,
     user: User,
     department_id: str,
-    upsert: list[dict[str, Any]],
-    remove: list[dict[str, Any]],
+    upsert: list[AgentChange],
+    remove: list[AgentChange],
     now: int,
 ) -> None:
     await check_any_permission(db, user, MANAGE, ADD_AGENTS)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.documents import InquiryDoc, JsonObject, picked
 from frontdesk.errors import PlainError
 from frontdesk.models.users import User
 from frontdesk.services import routing
@@ -24,12 +23,12 @@ LIST_FIELDS = ("_id", "rid", "name", "ts", "status", "department")
 async def enabled_departments_of(db: AsyncSession, agent_id: str) -> list[str]:
     ids = [m.department_id for m in await agent_store.agent_departments(db, agent_id)]
     found = await departments_by_ids(db, ids)
-    return [i for i in ids if found.get(i, {}).get("enabled", False)]
+    return [i for i in ids if i in found and found[i].get("enabled", False)]
 
 
 async def check_queued_for_user(
     db: AsyncSession, user: User, department: str | None, query: ListQuery
-) -> ListPage[dict[str, Any]]:
+) -> ListPage[InquiryDoc]:
     """Queued inquiries the agent may take: theirs by default, their departments', and the public queue."""
     await check_permission(db, user, "view-l-room")
     paging, sort = await read_list_query(db, query, [("ts", 1)])
@@ -43,7 +42,7 @@ async def check_queued_for_user(
 
 async def check_list(
     db: AsyncSession, user: User, department: str | None, query: ListQuery
-) -> ListPage[dict[str, Any]]:
+) -> ListPage[JsonObject]:
     """Every queued inquiry, optionally of one department (an unknown department filters nothing)."""
     await check_permission(db, user, "view-livechat-manager")
     paging, sort = await read_list_query(db, query, [("ts", -1)])
@@ -52,17 +51,17 @@ async def check_list(
         found = await resolve_department(db, department)
         department_id = found["_id"] if found else None
     rows, total = await queue_store.queued(db, department_id, sort, paging.offset, paging.count)
-    return ListPage([{k: r[k] for k in LIST_FIELDS if k in r} for r in rows], paging.offset, total)
+    return ListPage([picked(r, LIST_FIELDS) for r in rows], paging.offset, total)
 
 
-async def access_inquiry_of_room(db: AsyncSession, user: User, rid: str) -> dict[str, Any] | None:
+async def access_inquiry_of_room(db: AsyncSession, user: User, rid: str) -> InquiryDoc | None:
     await check_permission(db, user, "view-l-room")
     return await inquiry_store.get_by_room(db, rid)
 
 
 async def check_take(
     db: AsyncSession, caller: User, inquiry_id: str, user_id: str | None, client_action: bool, now: int
-) -> dict[str, Any]:
+) -> InquiryDoc:
     """inquiries.take, for oneself or on behalf of another (existing) user."""
     await check_permission(db, caller, "view-l-room")
     taker = caller

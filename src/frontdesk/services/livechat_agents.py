@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.documents import AgentCard, HiddenAgent, served_by_id
 from frontdesk.errors import PlainError
 from frontdesk.services import routing
 from frontdesk.services.agent_card import agent_card
@@ -15,17 +16,19 @@ from frontdesk.store import users as user_store
 from frontdesk.store.room_reads import open_room_of_visitor
 
 
-async def check_agent_info(db: AsyncSession, token: Any, rid: str) -> dict[str, Any]:
+async def check_agent_info(db: AsyncSession, token: Any, rid: str) -> AgentCard | HiddenAgent:
     visitor = await access_visitor(db, token)
     room = await access_visitor_room(db, visitor, rid)
-    agent_id = (room.get("servedBy") or {}).get("_id")
+    agent_id = served_by_id(room)
     agent = await user_store.get_user(db, agent_id) if agent_id else None
     if agent is None:
         raise PlainError("invalid-agent")
     return await agent_card(db, agent)
 
 
-async def check_next_agent(db: AsyncSession, token: Any, department: str | None) -> dict[str, Any] | None:
+async def check_next_agent(
+    db: AsyncSession, token: Any, department: str | None
+) -> AgentCard | HiddenAgent | None:
     """agent.next: who would take a new chat now; None when the visitor already has an open room."""
     visitor = await access_visitor(db, token)
     if await open_room_of_visitor(db, visitor["token"]) is not None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
+from typing_extensions import Unpack
 
 from frontdesk.clock import iso, parse_iso
+from frontdesk.documents import DeletedMessage, MessageDoc, MessageFields, RoomDoc, VisitorDoc
 from frontdesk.errors import MeteorError, PlainError
 from frontdesk.events.messages import MessageDeleted
 from frontdesk.events.outbox import emit
@@ -29,7 +31,7 @@ from frontdesk.store import rooms as room_store
 from frontdesk.store import subscriptions as subscription_store
 
 
-def not_before_last(room: dict[str, Any], now: int) -> int:
+def not_before_last(room: RoomDoc, now: int) -> int:
     """A room's messages are stamped in the order they are written, even if a writer read the clock early."""
     last = parse_iso(room["lm"]) if isinstance(room.get("lm"), str) else None
     return max(now, last or 0)
@@ -37,7 +39,7 @@ def not_before_last(room: dict[str, Any], now: int) -> int:
 
 async def check_visitor_message(
     db: AsyncSession, token: Any, rid: Any, msg: Any, message_id: Any, now: int
-) -> dict[str, Any]:
+) -> MessageDoc:
     """POST livechat/message: the visitor writes in their own open room."""
     visitor = await access_visitor(db, token)
     room = await access_visitor_room(db, visitor, rid)
@@ -55,7 +57,7 @@ async def check_visitor_message(
     return message
 
 
-async def access_agent_room(db: AsyncSession, user: User, rid: Any) -> dict[str, Any]:
+async def access_agent_room(db: AsyncSession, user: User, rid: Any) -> RoomDoc:
     """A livechat room the user may write in: subscribed (serving), or a manager who can see all rooms."""
     if not isinstance(rid, str) or not rid:
         raise MeteorError("error-invalid-room", "Invalid room")
@@ -70,8 +72,14 @@ async def access_agent_room(db: AsyncSession, user: User, rid: Any) -> dict[str,
 
 
 async def check_agent_message(
-    db: AsyncSession, user: User, rid: Any, msg: Any, message_id: Any, now: int, **extra: Any
-) -> dict[str, Any]:
+    db: AsyncSession,
+    user: User,
+    rid: Any,
+    msg: Any,
+    message_id: Any,
+    now: int,
+    **extra: Unpack[MessageFields],
+) -> MessageDoc:
     """chat.sendMessage / sendMessage in a livechat room by an agent or manager."""
     room = await access_agent_room(db, user, rid)
     if room.get("open") is not True:
@@ -84,9 +92,7 @@ async def check_agent_message(
     return message
 
 
-async def _own_message(
-    db: AsyncSession, visitor: dict[str, Any], rid: Any, message_id: str
-) -> dict[str, Any]:
+async def _own_message(db: AsyncSession, visitor: VisitorDoc, rid: Any, message_id: str) -> MessageDoc:
     room = await access_visitor_room(db, visitor, rid)
     message = await store.get_message(db, message_id)
     if message is None or message["rid"] != room["_id"]:
@@ -98,7 +104,7 @@ async def _own_message(
 
 async def check_edit_visitor_message(
     db: AsyncSession, token: Any, rid: Any, message_id: str, msg: Any, now: int
-) -> dict[str, Any]:
+) -> MessageDoc:
     visitor = await access_visitor(db, token)
     message = await _own_message(db, visitor, rid, message_id)
     text = await check_text(db, msg)
@@ -116,7 +122,8 @@ async def check_edit_visitor_message(
     updated["editedBy"] = {"_id": visitor["_id"], "username": visitor["username"]}
     await store.save_message(db, updated)
     room = await room_store.get_room(db, message["rid"], for_update=True)
-    if room is not None and (room.get("lastMessage") or {}).get("_id") == message["_id"]:
+    last = room.get("lastMessage") if room is not None else None
+    if room is not None and last is not None and last["_id"] == message["_id"]:
         room["lastMessage"] = updated
         room["_updatedAt"] = iso(now)
         await room_store.save_room(db, room)
@@ -127,7 +134,7 @@ async def check_edit_visitor_message(
 
 async def check_delete_visitor_message(
     db: AsyncSession, token: Any, rid: Any, message_id: str
-) -> dict[str, Any]:
+) -> DeletedMessage:
     visitor = await access_visitor(db, token)
     message = await _own_message(db, visitor, rid, message_id)
     await store.delete_message(db, message["_id"])
@@ -135,9 +142,7 @@ async def check_delete_visitor_message(
     return {"_id": message["_id"], "ts": message["ts"]}
 
 
-async def check_visitor_message_read(
-    db: AsyncSession, token: Any, rid: Any, message_id: str
-) -> dict[str, Any]:
+async def check_visitor_message_read(db: AsyncSession, token: Any, rid: Any, message_id: str) -> MessageDoc:
     visitor = await access_visitor(db, token)
     room = await access_visitor_room(db, visitor, rid)
     message = await store.get_message(db, message_id)
@@ -148,7 +153,7 @@ async def check_visitor_message_read(
 
 async def check_visitor_history(
     db: AsyncSession, token: Any, rid: Any, before: int | None, after: int | None, page: Paging
-) -> list[dict[str, Any]]:
+) -> list[MessageDoc]:
     """livechat/messages.history/:rid: the visitor's own room's messages, newest first."""
     visitor = await access_visitor(db, token)
     room = await access_visitor_room(db, visitor, rid)

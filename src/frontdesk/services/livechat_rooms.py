@@ -7,6 +7,16 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.clock import iso
+from frontdesk.documents import (
+    InquiryDoc,
+    InquiryStatus,
+    JsonObject,
+    MessageFields,
+    RoomDoc,
+    RoomSource,
+    UserRef,
+    VisitorDoc,
+)
 from frontdesk.errors import MeteorError, PlainError
 from frontdesk.events.chats import ChatClosing, ChatQueued
 from frontdesk.events.outbox import emit
@@ -30,7 +40,7 @@ NO_AGENT = ("no-agent-online", "Sorry, no online agents")
 
 
 @permission_check
-async def access_visitor_room(db: AsyncSession, visitor: dict[str, Any], rid: Any) -> dict[str, Any]:
+async def access_visitor_room(db: AsyncSession, visitor: VisitorDoc, rid: Any) -> RoomDoc:
     """The visitor's own room, locked for change; another visitor's room is `invalid-room`."""
     if not isinstance(rid, str) or not rid:
         raise PlainError("invalid-room")
@@ -49,7 +59,7 @@ async def _department_with_agents(db: AsyncSession, department_id: str | None) -
         if await routing.online_agents(db, current):
             return current
         department = await department_store.get_department(db, current)
-        current = (department or {}).get("fallbackForwardDepartment")
+        current = department.get("fallbackForwardDepartment") if department else None
     return None
 
 
@@ -60,9 +70,9 @@ async def check_open_room(
     *,
     rid: str | None = None,
     agent_id: str | None = None,
-    source: dict[str, Any] | None = None,
-    extra: dict[str, Any] | None = None,
-) -> tuple[dict[str, Any], bool]:
+    source: RoomSource | None = None,
+    extra: JsonObject | None = None,
+) -> tuple[RoomDoc, bool]:
     """GET livechat/room: the visitor's open room, or a new one routed as the settings say."""
     visitor = await access_visitor(db, token)
     if rid:
@@ -95,28 +105,28 @@ async def check_open_room(
 
 async def do_create_room(
     db: AsyncSession,
-    visitor: dict[str, Any],
+    visitor: VisitorDoc,
     now: int,
     department_id: str | None,
     default_agent: User | None,
-    source: dict[str, Any] | None,
-    extra: dict[str, Any] | None,
-) -> dict[str, Any]:
+    source: RoomSource | None,
+    extra: JsonObject | None,
+) -> RoomDoc:
     """§4.1: room, inquiry and `livechat-started` in one transaction, then routing."""
     room = metrics.new_room(
         rid=random_id(), visitor=visitor, now_ms=now, source=source, department_id=department_id, extra=extra
     )
     method = await routing.routing_method(db)
     waiting_queue = bool(await settings_service.get_value(db, "Livechat_waiting_queue"))
-    status = "queued" if method == routing.MANUAL or waiting_queue else "ready"
-    inquiry: dict[str, Any] = {
+    status: InquiryStatus = "queued" if method == routing.MANUAL or waiting_queue else "ready"
+    inquiry: InquiryDoc = {
         "_id": object_id(),
         "rid": room["_id"],
         "name": room["fname"],
         "ts": iso(now),
         "message": "",
         "status": status,
-        "v": dict(room["v"]),
+        "v": room["v"].copy(),
         "t": "l",
         "queuedAt": iso(now),
         "source": {"type": room["source"]["type"]},
@@ -149,11 +159,11 @@ async def do_create_room(
 
 async def do_close(
     db: AsyncSession,
-    room: dict[str, Any],
+    room: RoomDoc,
     now: int,
     *,
     closer: str,
-    closed_by: dict[str, Any],
+    closed_by: UserRef,
     comment: str,
     tags: list[str] | None = None,
     visitor_token: str | None = None,
@@ -163,7 +173,7 @@ async def do_close(
     await _emit_closing(db, room)
     await inquiry_store.delete_by_room(db, room["_id"])
     await subscription_store.delete_room_subscriptions(db, room["_id"])
-    extra: dict[str, Any] = {"transcriptRequested": False}
+    extra: MessageFields = {"transcriptRequested": False}
     if visitor_token:
         extra["token"] = visitor_token
     await do_system_message(db, room, "livechat-close", comment, closed_by, now, **extra)
@@ -171,7 +181,7 @@ async def do_close(
     await routing.do_dispatch_waiting(db, now)
 
 
-async def _emit_closing(db: AsyncSession, room: dict[str, Any]) -> None:
+async def _emit_closing(db: AsyncSession, room: RoomDoc) -> None:
     """Before the subscriptions go: each agent loses the room; a closed queued chat moves the queue."""
     subscriptions = tuple(await subscription_store.room_subscriptions(db, room["_id"]))
     inquiry = await inquiry_store.get_by_room(db, room["_id"])
@@ -219,8 +229,10 @@ async def check_close_by_user(
     ):
         raise MeteorError("error-comment-is-required", "Comment is required")
     all_tags = list(tags or [])
-    if room.get("departmentId"):
-        department = await department_store.get_department(db, room["departmentId"]) or {}
+    department = (
+        await department_store.get_department(db, room["departmentId"]) if room.get("departmentId") else None
+    )
+    if department is not None:
         if department.get("requestTagBeforeClosingChat") and not (all_tags or room.get("tags")):
             raise MeteorError(
                 "error-tags-must-be-assigned-before-closing-chat",

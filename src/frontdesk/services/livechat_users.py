@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.documents import UserCard, UserRef
 from frontdesk.errors import Forbidden, MeteorError, NotFound, PlainError
 from frontdesk.models.users import User
 from frontdesk.services import agents
@@ -35,9 +35,9 @@ def role_of(kind: str) -> str:
     return role
 
 
-def user_card(user: User, *, livechat: bool = True) -> dict[str, Any]:
+def user_card(user: User, *, livechat: bool = True, departments: list[str] | None = None) -> UserCard:
     """The fields Rocket.Chat projects for agents and managers in these lists."""
-    doc: dict[str, Any] = {
+    doc: UserCard = {
         "_id": user.id,
         "username": user.username,
         "name": user.name,
@@ -49,10 +49,12 @@ def user_card(user: User, *, livechat: bool = True) -> dict[str, Any]:
         doc["emails"] = [{"address": user.email, "verified": False}]
     if livechat and (user.extra or {}).get("livechat"):
         doc["livechat"] = user.extra["livechat"]
+    if departments is not None:
+        doc["departments"] = departments
     return doc
 
 
-async def check_add(db: AsyncSession, caller: User, kind: str, username: str, now: int) -> dict[str, Any]:
+async def check_add(db: AsyncSession, caller: User, kind: str, username: str, now: int) -> UserRef:
     await check_permission(db, caller, MANAGERS)
     role = role_of(kind)
     user = await user_store.get_by_username(db, username)
@@ -71,7 +73,7 @@ async def check_remove(db: AsyncSession, caller: User, kind: str, user_id: str, 
     await agents.do_remove_role(db, user, role, now)
 
 
-async def access_role_user(db: AsyncSession, caller: User, kind: str, user_id: str) -> dict[str, Any] | None:
+async def access_role_user(db: AsyncSession, caller: User, kind: str, user_id: str) -> UserCard | None:
     """The user if they hold the role, None if they do not."""
     await check_permission(db, caller, MANAGERS)
     role = role_of(kind)
@@ -95,7 +97,7 @@ def _matches(user: User, flt: UserFilter) -> bool:
 
 async def check_list(
     db: AsyncSession, caller: User, kind: str, flt: UserFilter, query: ListQuery
-) -> ListPage[dict[str, Any]]:
+) -> ListPage[UserCard]:
     """GET livechat/users/:type: agents need transfer or contact rights to list, managers manager rights."""
     paging, sort = await read_list_query(db, query, [("name", 1), ("username", 1)])
     role = role_of(kind)
@@ -110,7 +112,7 @@ async def check_list(
     if kind == "agent":
         users = [u for u in users if _matches(u, flt)]
         departments = await store.departments_of_agents(db, [u.id for u in users])
-        docs = [{**user_card(u), "departments": departments.get(u.id, [])} for u in users]
+        docs = [user_card(u, departments=departments.get(u.id, [])) for u in users]
     else:
         users = [u for u in users if _matches(u, UserFilter(text=flt.text, show_idle=True))]
         docs = [user_card(u, livechat=False) for u in users]

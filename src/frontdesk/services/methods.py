@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.documents import MessageFields
 from frontdesk.errors import MeteorError
 from frontdesk.models.users import User
 from frontdesk.services import agents, custom_fields, departments, livechat_messages, tags, transfer
@@ -67,8 +68,9 @@ async def send_message(db: AsyncSession, user: User | None, params: list[Any], n
     message = _arg(params, 0)
     if user is None or not isinstance(message, dict) or not isinstance(message.get("rid"), str):
         raise match_failed()
+    extra: MessageFields = {} if message.get("tmid") is None else {"tmid": message["tmid"]}
     return await livechat_messages.check_agent_message(
-        db, user, message["rid"], message.get("msg", ""), message.get("_id"), now, tmid=message.get("tmid")
+        db, user, message["rid"], message.get("msg", ""), message.get("_id"), now, **extra
     )
 
 

@@ -8,14 +8,24 @@ Nothing here reads or writes the database: the lifecycle services load a room, c
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from frontdesk.clock import iso, parse_iso
+from frontdesk.documents import (
+    JsonObject,
+    MessageDoc,
+    RoomDoc,
+    RoomMetrics,
+    RoomSource,
+    UserRef,
+    VisitorDoc,
+    VisitorRef,
+)
 
-Room = dict[str, Any]
-Message = Mapping[str, Any]
+Room = RoomDoc
+Message = MessageDoc
 
 PRIORITY_NOT_SPECIFIED = 99
 DEFAULT_ESTIMATED_WAITING_TIME_QUEUE = 9_999_999
@@ -31,9 +41,17 @@ def _ms(value: Any) -> int | None:
     return _parse_iso(value) if isinstance(value, str) else None
 
 
-def _metric_time(room: Room, group: str, key: str, fallback: int) -> int:
-    """`metrics.<group>.<key> ?? fallback` in epoch ms (lq, lr)."""
-    found = _ms((room.get("metrics") or {}).get(group, {}).get(key))
+def _query_start(room: Room, fallback: int) -> int:
+    """`metrics.v.lq ?? fallback` in epoch ms: when the visitor's current query began."""
+    metrics: RoomMetrics = room.get("metrics") or {}
+    found = _ms((metrics.get("v") or {}).get("lq"))
+    return fallback if found is None else found
+
+
+def _last_reply(room: Room, fallback: int) -> int:
+    """`metrics.servedBy.lr ?? fallback` in epoch ms: the serving agent's last reply."""
+    metrics: RoomMetrics = room.get("metrics") or {}
+    found = _ms((metrics.get("servedBy") or {}).get("lr"))
     return fallback if found is None else found
 
 
@@ -45,15 +63,16 @@ def is_visitor_message(message: Message) -> bool:
 def new_room(
     *,
     rid: str,
-    visitor: Mapping[str, Any],
+    visitor: VisitorDoc,
     now_ms: int,
-    source: Mapping[str, Any] | None = None,
+    source: RoomSource | None = None,
     department_id: str | None = None,
-    extra: Mapping[str, Any] | None = None,
+    extra: JsonObject | None = None,
 ) -> Room:
-    """§4.1: a new livechat room for a visitor document; `extra` adds fields (customFields ...)."""
+    """§4.1: a new livechat room for a visitor document; `extra` adds fields Frontdesk does not model
+    (the widget's customFields, an app channel's fields in demo data)."""
     now = iso(now_ms)
-    snapshot: dict[str, Any] = {
+    snapshot: VisitorRef = {
         "_id": visitor["_id"],
         "username": visitor["username"],
         "token": visitor["token"],
@@ -73,7 +92,7 @@ def new_room(
         "cl": False,
         "open": True,
         "waitingResponse": True,
-        "source": dict(source) if source else {"type": "other", "alias": "unknown"},
+        "source": source or {"type": "other", "alias": "unknown"},
         "queuedAt": now,
         "priorityWeight": PRIORITY_NOT_SPECIFIED,
         "estimatedWaitingTimeQueue": DEFAULT_ESTIMATED_WAITING_TIME_QUEUE,
@@ -83,11 +102,11 @@ def new_room(
     if department:
         room["departmentId"] = department
     if extra:
-        room.update(extra)
+        cast(JsonObject, room).update(extra)
     return room
 
 
-def apply_agent_assigned(room: Room, agent: Mapping[str, Any], now_ms: int) -> None:
+def apply_agent_assigned(room: Room, agent: UserRef, now_ms: int) -> None:
     """§4.2 (also a transfer to an agent): `servedBy` with the assignment time, one more user."""
     now = iso(now_ms)
     room["servedBy"] = {"_id": agent["_id"], "username": agent["username"], "ts": now}
@@ -109,7 +128,7 @@ def _count_message(room: Room, message: Message, now_ms: int, now: str) -> None:
     if thread_only or sent is None or now_ms - sent > OLD_MESSAGE_MS:
         return
     room["lm"] = message["ts"]
-    room["lastMessage"] = dict(message)
+    room["lastMessage"] = message.copy()
 
 
 def apply_message_counters(room: Room, message: Message, now_ms: int) -> None:
@@ -120,8 +139,8 @@ def apply_message_counters(room: Room, message: Message, now_ms: int) -> None:
 def _visitor_message(room: Room, message: Message, now: str) -> None:
     ts = _ms(room["ts"]) or 0
     room["v"]["lastMessageTs"] = message["ts"]
-    lq = _metric_time(room, "v", "lq", ts)
-    lr = _metric_time(room, "servedBy", "lr", ts)
+    lq = _query_start(room, ts)
+    lr = _last_reply(room, ts)
     if lr >= lq:  # the agent had answered: this message starts a new visitor query
         room.setdefault("metrics", {}).setdefault("v", {})["lq"] = message["ts"]
     if room.get("waitingResponse") is not True:
@@ -137,20 +156,21 @@ def apply_visitor_message(room: Room, message: Message, now_ms: int) -> None:
 
 def _agent_message(room: Room, message: Message, now_ms: int, now: str) -> None:
     ts = _ms(room["ts"]) or 0
-    metrics = room.get("metrics") or {}
-    lq = _metric_time(room, "v", "lq", ts)
-    lr = _metric_time(room, "servedBy", "lr", ts)
+    metrics: RoomMetrics = room.get("metrics") or {}
+    lq = _query_start(room, ts)
+    lr = _last_reply(room, ts)
     first = "lr" not in metrics.get("servedBy", {})  # Rocket.Chat's `lr === room.ts` identity check
     if first or lq > lr:
         response = metrics.setdefault("response", {})
         reaction = metrics.setdefault("reaction", {})
         response_time = (now_ms - lq) / 1000
         if first:
-            join = _ms((room.get("servedBy") or {}).get("ts"))
+            served = room.get("servedBy")
+            join = _ms(served["ts"]) if served else None
             reaction_time = (now_ms - (ts if join is None else join)) / 1000
             if response_time:  # Rocket.Chat tests `firstResponseTime` for truthiness
-                response.update(fd=now, ft=response_time)
-                reaction.update(fd=now, ft=reaction_time)
+                response["fd"], response["ft"] = now, response_time
+                reaction["fd"], reaction["ft"] = now, reaction_time
         else:
             reaction_time = response_time
         total = int(response.get("total") or 0)
@@ -203,7 +223,7 @@ def apply_close(
     room: Room,
     *,
     closer: Literal["user", "visitor"],
-    closed_by: Mapping[str, Any],
+    closed_by: UserRef,
     now_ms: int,
     tags: Sequence[str] = (),
 ) -> None:
@@ -212,7 +232,8 @@ def apply_close(
     room["closedAt"] = now
     metrics = room.setdefault("metrics", {})
     metrics["chatDuration"] = (now_ms - (_ms(room["ts"]) or 0)) / 1000
-    served_at = _ms((room.get("servedBy") or {}).get("ts"))
+    served = room.get("servedBy")
+    served_at = _ms(served["ts"]) if served else None
     if served_at is not None and now_ms != served_at:
         metrics["serviceTimeDuration"] = (now_ms - served_at) / 1000
     room["v"]["status"] = "offline"

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.documents import RoomDoc, served_by_id
 from frontdesk.errors import PlainError
 from frontdesk.models.users import User
 from frontdesk.services import metrics, routing
@@ -18,14 +17,14 @@ from frontdesk.store import rooms as room_store
 from frontdesk.store import subscriptions as subscription_store
 
 
-async def _access(db: AsyncSession, user: User, room_id: str) -> dict[str, Any]:
+async def _access(db: AsyncSession, user: User, room_id: str) -> RoomDoc:
     room = await room_store.get_room(db, room_id, for_update=True)
     if room is None:
         raise PlainError("error-invalid-room")
     return room
 
 
-async def _check_subscribed(db: AsyncSession, user: User, room: dict[str, Any]) -> None:
+async def _check_subscribed(db: AsyncSession, user: User, room: RoomDoc) -> None:
     subscribed = await subscription_store.get_subscription(db, room["_id"], user.id) is not None
     if not subscribed and not await has_permission(db, user, "on-hold-others-livechat-room"):
         raise PlainError("Not_authorized")
@@ -47,7 +46,7 @@ def _who(user: User) -> str:
 async def check_on_hold(db: AsyncSession, user: User, room_id: str, now: int) -> None:
     await check_permission(db, user, "on-hold-livechat-room")
     room = await _access(db, user, room_id)
-    if (room.get("lastMessage") or {}).get("token"):
+    if room.get("lastMessage", {}).get("token"):
         raise PlainError("error-contact-sent-last-message-so-cannot-place-on-hold")
     if room.get("onHold"):
         raise PlainError("error-room-is-already-on-hold")
@@ -82,7 +81,7 @@ async def check_resume(db: AsyncSession, user: User, room_id: str, now: int) -> 
     if room.get("open") is not True:
         raise PlainError("error-room-already-closed")
     await _check_subscribed(db, user, room)
-    agent_id = (room.get("servedBy") or {}).get("_id")
+    agent_id = served_by_id(room)
     locked = await agent_store.lock_users(db, [agent_id]) if agent_id else []
     fits = bool(locked) and await routing.has_capacity(db, locked[0], room.get("departmentId"))
     metrics.apply_resume(room, now)

@@ -53,7 +53,7 @@ def page_of(docs: list[D], paging_: Paging, sort: list[tuple[str, int]] | None =
     return ListPage(apply_page(ordered, paging_), paging_.offset, len(ordered))
 
 
-async def page(db: AsyncSession, query: dict[str, Any]) -> Paging:
+async def page(db: AsyncSession, query: Mapping[str, Any]) -> Paging:
     """getPaginationItems on a request's `offset` and `count`."""
     values = await settings_service.get_values(
         db, ["API_Default_Count", "API_Upper_Count_Limit", "API_Allow_Infinite_Count"]

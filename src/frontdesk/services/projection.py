@@ -5,11 +5,12 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from frontdesk.documents import JsonObject
 from frontdesk.services.room_params import Projection
 
 
-def _include(doc: dict[str, Any], paths: list[list[str]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
+def _include(doc: JsonObject, paths: list[list[str]]) -> JsonObject:
+    out: JsonObject = {}
     for key, value in doc.items():
         matching = [p for p in paths if p[0] == key]
         if not matching:
@@ -23,7 +24,7 @@ def _include(doc: dict[str, Any], paths: list[list[str]]) -> dict[str, Any]:
     return out
 
 
-def _exclude(doc: dict[str, Any], path: list[str]) -> None:
+def _exclude(doc: JsonObject, path: list[str]) -> None:
     cur: Any = doc
     for key in path[:-1]:
         cur = cur.get(key) if isinstance(cur, dict) else None
@@ -33,7 +34,7 @@ def _exclude(doc: dict[str, Any], path: list[str]) -> None:
         cur.pop(path[-1], None)
 
 
-def project(doc: dict[str, Any], projection: Projection) -> dict[str, Any]:
+def project(doc: JsonObject, projection: Projection) -> JsonObject:
     paths = [p.split(".") for p in projection.paths]
     if projection.include:
         out = _include(doc, paths)

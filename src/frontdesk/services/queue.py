@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.documents import QueueRow, QueueUser
 from frontdesk.models.users import User
 from frontdesk.services.pagination import ListPage, ListQuery, page_of, read_list_query
 from frontdesk.services.permissions import check_permission
@@ -21,22 +20,23 @@ async def check_queue_metrics(
     department_id: str | None,
     include_offline: bool,
     query: ListQuery,
-) -> ListPage[dict[str, Any]]:
+) -> ListPage[QueueRow]:
     """Offline or unavailable agents are left out unless asked for, as Rocket.Chat's aggregation does."""
     await check_permission(db, user, "view-l-room")
     paging, sort = await read_list_query(db, query, [("chats", -1), ("user.username", 1)])
     groups = await store.served_chats(db, agent_id, department_id)
     departments = await departments_by_ids(db, sorted({d for _, d, _ in groups if d}))
-    rows: list[dict[str, Any]] = []
+    rows: list[QueueRow] = []
     for agent, dept, chats in groups:
         serving = await user_store.get_user(db, agent)
         if not include_offline and (
             serving is None or serving.status == "offline" or serving.status_livechat != "available"
         ):
             continue
-        person: dict[str, Any] = {"_id": agent}
+        person: QueueUser = {"_id": agent}
         if serving is not None:
-            person.update(username=serving.username, status=serving.status)
-        name = departments.get(dept, {}).get("name") if dept else None
+            person["username"], person["status"] = serving.username, serving.status
+        found = departments.get(dept) if dept else None
+        name = found["name"] if found else None
         rows.append({"user": person, "department": {"_id": dept, "name": name}, "chats": chats})
     return page_of(rows, paging, sort)

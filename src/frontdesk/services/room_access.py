@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.documents import RoomDoc, SubscriptionDoc, served_by_id
 from frontdesk.errors import MeteorError, PlainError
 from frontdesk.models.users import User
 from frontdesk.services import routing
@@ -20,11 +21,11 @@ from frontdesk.store.room_reads import open_rooms_served_by
 
 
 @permission_check
-async def can_access(db: AsyncSession, user: User, room: dict[str, Any]) -> bool:
+async def can_access(db: AsyncSession, user: User, room: RoomDoc) -> bool:
     """canAccessRoom for livechat: managers, the serving agent, subscribers, and agents who may take it."""
     if await has_permission(db, user, "view-livechat-rooms"):
         return True
-    if (room.get("servedBy") or {}).get("_id") == user.id:
+    if served_by_id(room) == user.id:
         return True
     if await subscription_store.get_subscription(db, room["_id"], user.id) is not None:
         return True
@@ -50,14 +51,14 @@ async def check_join(db: AsyncSession, user: User, room_id: str, now: int) -> No
     if await subscription_store.get_subscription(db, room_id, user.id) is not None:
         return
     sub = routing.subscription_doc(room, user, now)
-    sub.update(alert=False, unread=0)
+    sub["alert"], sub["unread"] = False, 0
     await subscription_store.insert_subscription(db, sub)
     room["usersCount"] = int(room.get("usersCount") or 0) + 1
     await do_system_message(db, room, "uj", user.username, author_of_user(user), now, notify=False)
     await room_store.save_room(db, room)
 
 
-async def access_channel(db: AsyncSession, user: User, room_id: Any) -> dict[str, Any]:
+async def access_channel(db: AsyncSession, user: User, room_id: Any) -> RoomDoc:
     """channels.info for a livechat room, to whoever may see it."""
     if not isinstance(room_id, str) or not room_id:
         raise MeteorError(
@@ -75,12 +76,12 @@ async def access_channel(db: AsyncSession, user: User, room_id: Any) -> dict[str
 
 
 @public("one's own subscription")
-async def own_subscription(db: AsyncSession, user: User, room_id: str) -> dict[str, Any] | None:
+async def own_subscription(db: AsyncSession, user: User, room_id: str) -> SubscriptionDoc | None:
     return await subscription_store.get_subscription(db, room_id, user.id)
 
 
 @public("the rooms one serves oneself")
-async def served_rooms(db: AsyncSession, user: User) -> list[dict[str, Any]]:
+async def served_rooms(db: AsyncSession, user: User) -> list[RoomDoc]:
     """The open livechat rooms the user serves (DDP rooms/get)."""
     return await open_rooms_served_by(db, user.id)
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.clock import iso
+from frontdesk.documents import JsonObject, RoomDoc, VisitorDoc, served_by_id
 from frontdesk.errors import Forbidden, MeteorError, PlainError
 from frontdesk.models.users import User
 from frontdesk.services.permissions import check_permission, has_permission
@@ -17,7 +17,7 @@ from frontdesk.store import rooms as room_store
 from frontdesk.store import visitors as visitor_store
 
 
-async def _custom_values(db: AsyncSession, scope: str, given: dict[str, Any] | None) -> dict[str, str]:
+async def _custom_values(db: AsyncSession, scope: str, given: JsonObject | None) -> dict[str, str]:
     """Values for the defined custom fields of a scope, trimmed and checked against each field's regexp."""
     out: dict[str, str] = {}
     for key, raw in (given or {}).items():
@@ -38,7 +38,7 @@ async def _custom_values(db: AsyncSession, scope: str, given: dict[str, Any] | N
     return out
 
 
-def _set_or_unset(doc: dict[str, Any], values: dict[str, str]) -> None:
+def _set_or_unset(doc: VisitorDoc | RoomDoc, values: dict[str, str]) -> None:
     if not values:
         return
     data = doc.setdefault("livechatData", {})
@@ -50,14 +50,14 @@ def _set_or_unset(doc: dict[str, Any], values: dict[str, str]) -> None:
 
 
 async def check_save_info(
-    db: AsyncSession, user: User, guest: dict[str, Any], data: dict[str, Any], now: int
+    db: AsyncSession, user: User, guest: JsonObject, data: JsonObject, now: int
 ) -> None:
     """Everything is checked before anything is written, so a refused request changes nothing."""
     await check_permission(db, user, "view-l-room")
     room = await room_store.get_room(db, data["_id"], for_update=True)
     if room is None or room.get("t") != "l":
         raise PlainError("error-invalid-room")
-    serving = (room.get("servedBy") or {}).get("_id") == user.id
+    serving = served_by_id(room) == user.id
     if not serving and not await has_permission(db, user, "save-others-livechat-room-info"):
         raise Forbidden()
     visitor = await visitor_store.get_by_id(db, guest["_id"])

@@ -10,6 +10,7 @@ from typing import Any
 import orjson
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.documents import JsonObject, RoomSource, picked
 from frontdesk.errors import Forbidden
 from frontdesk.models.users import User
 from frontdesk.services import room_params as params
@@ -36,18 +37,18 @@ class RoomListing:
 
 
 # The listing's own parameters, before the filters' (the order of Rocket.Chat's query schema).
-_LISTING_PARAMS: dict[str, Any] = {
+_LISTING_PARAMS: JsonObject = {
     "count": {"type": "number", "nullable": True},
     "offset": {"type": "number", "nullable": True},
     "sort": {"type": "string", "nullable": True},
     "query": {"type": "string", "nullable": True},
     "fields": {"type": "string", "nullable": True},
 }
-_UNITS: dict[str, Any] = {"units": {"type": "array", "items": {"type": "string"}}}  # EE; accepted, unused
+_UNITS: JsonObject = {"units": {"type": "array", "items": {"type": "string"}}}  # EE; accepted, unused
 
 
 @lru_cache(maxsize=4)
-def _schema(filters: tuple[FilterDef[Any], ...]) -> dict[str, Any]:
+def _schema(filters: tuple[FilterDef[Any], ...]) -> JsonObject:
     params = [p for f in filters for p in f.params.items()]
     return {
         "type": "object",
@@ -56,14 +57,14 @@ def _schema(filters: tuple[FilterDef[Any], ...]) -> dict[str, Any]:
     }
 
 
-def query_schema() -> dict[str, Any]:
+def query_schema() -> JsonObject:
     """The JSON Schema of GET livechat/rooms' query (rest-typings' GETLivechatRoomsParamsSchema), built
     from the filters' definitions. Validated with coerceTypes: true (not 'array'), so scalar
     `agents`/`tags` fail with "must be array" (livechat-api.md §1.3)."""
     return _schema(room_filters.FILTERS)
 
 
-async def check_listing(db: AsyncSession, user: User, query: dict[str, Any]) -> RoomListing:
+async def check_listing(db: AsyncSession, user: User, query: JsonObject) -> RoomListing:
     """Steps 3–7 of Rocket.Chat's handler, in its order, so the same error wins."""
     limits = await settings_service.get_values(db, PAGING_SETTINGS)
     paging = params.paging(
@@ -133,17 +134,16 @@ async def stream_all(db: AsyncSession, listing: RoomListing) -> AsyncIterator[by
     yield b"]," + tail[1:]
 
 
-def _source_entry(source: dict[str, Any]) -> dict[str, Any]:
+def _source_entry(source: RoomSource) -> JsonObject:
     if source.get("type") != "app":
         return {"type": source.get("type")}
-    keys = ("type", "id", "alias", "sidebarIcon", "defaultIcon")
-    return {k: source[k] for k in keys if k in source}
+    return picked(source, ("type", "id", "alias", "sidebarIcon", "defaultIcon"))
 
 
-async def check_source_filters(db: AsyncSession, user: User) -> list[dict[str, Any]]:
+async def check_source_filters(db: AsyncSession, user: User) -> list[JsonObject]:
     """livechat/rooms/filters: one entry per distinct room source (apps by their id)."""
     await check_permission(db, user, "view-l-room")
-    seen: dict[str, dict[str, Any]] = {}
+    seen: dict[str, JsonObject] = {}
     for source in await room_store.find_sources(db):
         entry = _source_entry(source)
         seen.setdefault(str(sorted(entry.items())), entry)

@@ -6,11 +6,12 @@ single writer), so concurrent requests can never give an agent more chats than a
 
 from __future__ import annotations
 
-from typing import Any
+from typing import cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.clock import iso
+from frontdesk.documents import InquiryDoc, RoomDoc, SubscriptionDoc, VisitorRef, picked, served_by_id
 from frontdesk.errors import MeteorError
 from frontdesk.events.chats import AgentAssigned
 from frontdesk.events.outbox import emit
@@ -63,7 +64,7 @@ async def has_capacity(db: AsyncSession, agent: User, department_id: str | None)
         return False
     if department_id:
         department = await department_store.get_department(db, department_id)
-        dept_limit = int((department or {}).get("maxNumberSimultaneousChat") or 0)
+        dept_limit = int(department.get("maxNumberSimultaneousChat") or 0) if department else 0
         if dept_limit > 0 and await agent_store.serving_count(db, agent.id, department_id) >= dept_limit:
             return False
     return True
@@ -79,17 +80,16 @@ async def pick_agent(db: AsyncSession, department_id: str | None, ignore: str | 
     return None
 
 
-async def do_assign(
-    db: AsyncSession, room: dict[str, Any], inquiry: dict[str, Any], agent: User, now: int
-) -> None:
+async def do_assign(db: AsyncSession, room: RoomDoc, inquiry: InquiryDoc, agent: User, now: int) -> None:
     """§4.2: the inquiry is taken, the agent subscribed and recorded as serving the room."""
     inquiry["status"] = "taken"
     inquiry["takenAt"] = iso(now)
-    for key in ("defaultAgent", "estimatedInactivityCloseTimeAt", "queuedAt"):
-        inquiry.pop(key, None)
+    inquiry.pop("defaultAgent", None)
+    inquiry.pop("estimatedInactivityCloseTimeAt", None)
+    inquiry.pop("queuedAt", None)
     inquiry["_updatedAt"] = iso(now)
     await inquiry_store.save_inquiry(db, inquiry)
-    previous = (room.get("servedBy") or {}).get("_id")
+    previous = served_by_id(room)
     if previous and previous != agent.id:
         await subscription_store.delete_subscription(db, room["_id"], previous)
     subscription = None
@@ -107,15 +107,15 @@ async def do_assign(
     await announce_queue(db)
 
 
-def subscription_doc(room: dict[str, Any], agent: User, now: int) -> dict[str, Any]:
-    return {
+def subscription_doc(room: RoomDoc, agent: User, now: int) -> SubscriptionDoc:
+    sub: SubscriptionDoc = {
         "_id": random_id(),
         "rid": room["_id"],
         "name": room["v"]["username"],
         "fname": room.get("fname"),
         "t": "l",
         "u": {"_id": agent.id, "username": agent.username, "name": agent.name},
-        "v": {k: room["v"][k] for k in ("_id", "username", "token", "status") if k in room["v"]},
+        "v": cast(VisitorRef, picked(room["v"], ("_id", "username", "token", "status"))),
         "open": True,
         "alert": True,
         "unread": 1,
@@ -125,13 +125,15 @@ def subscription_doc(room: dict[str, Any], agent: User, now: int) -> dict[str, A
         "ls": iso(now),
         "lr": iso(now),
         "_updatedAt": iso(now),
-        **({"department": room["departmentId"]} if room.get("departmentId") else {}),
     }
+    if room.get("departmentId"):
+        sub["department"] = room["departmentId"]
+    return sub
 
 
 async def check_take_inquiry(
     db: AsyncSession, inquiry_id: str, agent: User, now: int, *, client_action: bool = True
-) -> dict[str, Any]:
+) -> InquiryDoc:
     """takeInquiry: exactly one of many concurrent takers wins; the others get `error-inquiry-taken`."""
     inquiry = await inquiry_store.get_inquiry(db, inquiry_id, for_update=True)
     if inquiry is None:
@@ -153,7 +155,7 @@ async def check_take_inquiry(
     return inquiry
 
 
-async def do_dispatch(db: AsyncSession, room: dict[str, Any], inquiry: dict[str, Any], now: int) -> bool:
+async def do_dispatch(db: AsyncSession, room: RoomDoc, inquiry: InquiryDoc, now: int) -> bool:
     """Auto_Selection: hand a ready inquiry to the least busy agent; False if nobody can take it now."""
     agent = await pick_agent(db, room.get("departmentId"))
     if agent is None:

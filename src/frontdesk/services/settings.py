@@ -11,6 +11,7 @@ from frontdesk.errors import MeteorError, PermissionDenied
 from frontdesk.models.users import User
 from frontdesk.services.permissions import has_permission
 from frontdesk.store import settings as store
+from frontdesk.store.settings import SettingValue
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ DEFINITIONS: dict[str, SettingDef] = {
 }
 
 
-async def get_values(db: AsyncSession, ids: list[str]) -> dict[str, Any]:
+async def get_values(db: AsyncSession, ids: list[str]) -> dict[str, SettingValue]:
     """Current values of the given settings, the default where none was stored."""
     stored = await store.get_values(db, ids)
     return {i: stored.get(i, DEFINITIONS[i].default) for i in ids}

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.documents import TagDoc
 from frontdesk.errors import MeteorError
 from frontdesk.ids import random_id
 from frontdesk.models.users import User
@@ -19,7 +20,7 @@ READERS = ("view-l-room", "manage-livechat-tags")  # reading tags needs either
 
 async def check_save_tag(
     db: AsyncSession, user: User, tag_id: Any, data: Any, departments: Any, now: int
-) -> dict[str, Any]:
+) -> TagDoc:
     if not await has_permission(db, user, "manage-livechat-tags"):
         raise MeteorError("error-not-allowed", "Not allowed")
     if tag_id is not None and not isinstance(tag_id, str):
@@ -48,7 +49,7 @@ async def check_save_tag(
 
 async def check_list(
     db: AsyncSession, user: User, text: str, department: str | None, query: ListQuery
-) -> ListPage[dict[str, Any]]:
+) -> ListPage[TagDoc]:
     """Tags matching the text; with a department, the department's tags and the global ones."""
     await check_any_permission(db, user, *READERS)
     paging, sort = await read_list_query(db, query, [("name", 1)])
@@ -61,6 +62,6 @@ async def check_list(
     return page_of(docs, paging, sort)
 
 
-async def access_tag(db: AsyncSession, user: User, tag_id: str) -> dict[str, Any] | None:
+async def access_tag(db: AsyncSession, user: User, tag_id: str) -> TagDoc | None:
     await check_any_permission(db, user, *READERS)
     return await store.get_tag(db, tag_id)

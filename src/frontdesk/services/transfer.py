@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.clock import iso
+from frontdesk.documents import (
+    DepartmentDoc,
+    DepartmentRef,
+    InquiryDoc,
+    JsonObject,
+    MessageDoc,
+    MessageFields,
+    RoomDoc,
+    SubscriptionDoc,
+    TransferData,
+    TransferredBy,
+    TransferredTo,
+    UserRef,
+    served_by_id,
+)
 from frontdesk.errors import MeteorError, PlainError
 from frontdesk.models.users import User
 from frontdesk.services import metrics, routing
@@ -22,28 +37,27 @@ from frontdesk.store import visitors as visitor_store
 from frontdesk.store.transfers import TRANSFER, transfer_messages
 
 
-def transferred_by(user: User, room: dict[str, Any]) -> dict[str, Any]:
+def transferred_by(user: User, room: RoomDoc) -> TransferredBy:
     """normalizeTransferredByData: `agent` when the user serves the room, else `user`."""
-    by: dict[str, Any] = {"_id": user.id, "username": user.username}
+    user_type: Literal["agent", "user"] = "agent" if served_by_id(room) == user.id else "user"
     if user.name:
-        by["name"] = user.name
-    by["userType"] = "agent" if (room.get("servedBy") or {}).get("_id") == user.id else "user"
-    return by
+        return {"_id": user.id, "username": user.username, "name": user.name, "userType": user_type}
+    return {"_id": user.id, "username": user.username, "userType": user_type}
 
 
 async def do_transfer_history(
     db: AsyncSession,
-    room: dict[str, Any],
-    by: dict[str, Any],
+    room: RoomDoc,
+    by: TransferredBy,
     now: int,
     *,
-    scope: str,
+    scope: Literal["agent", "department", "queue"],
     comment: str | None = None,
-    next_department: dict[str, Any] | None = None,
-    transferred_to: dict[str, Any] | None = None,
-) -> dict[str, Any]:
+    next_department: DepartmentRef | None = None,
+    transferred_to: TransferredTo | None = None,
+) -> MessageDoc:
     """The `livechat_transfer_history` message; it becomes the room's lastMessage."""
-    data: dict[str, Any] = {"transferredBy": by, "ts": iso(now), "scope": scope}
+    data: TransferData = {"transferredBy": by, "ts": iso(now), "scope": scope}
     if comment is not None:
         data["comment"] = comment
     if room.get("departmentId"):
@@ -52,15 +66,15 @@ async def do_transfer_history(
         data["nextDepartment"] = next_department
     if transferred_to:
         data["transferredTo"] = transferred_to
-    author = {"_id": by["_id"], "username": by["username"]}
-    extra: dict[str, Any] = {"transferData": data}
+    author: UserRef = {"_id": by["_id"], "username": by["username"]}
+    extra: MessageFields = {"transferData": data}
     if by.get("userType") == "visitor":
         extra["token"] = room["v"]["token"]
     return await do_system_message(db, room, TRANSFER, "", author, now, **extra)
 
 
 async def do_remove_subscriptions(
-    db: AsyncSession, room: dict[str, Any], subscriptions: list[dict[str, Any]], keep: str | None, now: int
+    db: AsyncSession, room: RoomDoc, subscriptions: list[SubscriptionDoc], keep: str | None, now: int
 ) -> None:
     """removeAllRoomSubscriptions: everyone but `keep` leaves, each with a `ul` message."""
     for sub in subscriptions:
@@ -68,12 +82,12 @@ async def do_remove_subscriptions(
         if user["_id"] == keep:
             continue
         await subscription_store.delete_subscription(db, room["_id"], user["_id"])
-        author = {"_id": user["_id"], "username": user["username"]}
+        author: UserRef = {"_id": user["_id"], "username": user["username"]}
         await do_system_message(db, room, "ul", user["username"], author, now, notify=False)
 
 
 async def do_set_department(
-    db: AsyncSession, room: dict[str, Any], inquiry: dict[str, Any], department_id: str, now: int
+    db: AsyncSession, room: RoomDoc, inquiry: InquiryDoc, department_id: str, now: int
 ) -> None:
     """updateChatDepartment: the room, its inquiry and its subscriptions move to the department."""
     room["departmentId"] = department_id
@@ -84,7 +98,7 @@ async def do_set_department(
         await subscription_store.save_subscription(db, sub)
 
 
-async def do_unassign(db: AsyncSession, room: dict[str, Any], inquiry: dict[str, Any], now: int) -> None:
+async def do_unassign(db: AsyncSession, room: RoomDoc, inquiry: InquiryDoc, now: int) -> None:
     """Back to the queue: nobody serving; `queued` under manual routing, `ready` to be routed otherwise."""
     metrics.apply_return_to_queue(room, now)
     manual = await routing.routing_method(db) == routing.MANUAL
@@ -114,8 +128,8 @@ async def _check_capacity(
 
 async def _to_agent(
     db: AsyncSession,
-    room: dict[str, Any],
-    by: dict[str, Any],
+    room: RoomDoc,
+    by: TransferredBy,
     agent_id: str,
     comment: str | None,
     client_action: bool,
@@ -125,12 +139,14 @@ async def _to_agent(
     if inquiry is None:
         raise PlainError("error-invalid-inquiry")
     agent = await _online_agent(db, agent_id)
-    if (room.get("servedBy") or {}).get("_id") == agent.id:
+    if served_by_id(room) == agent.id:
         raise PlainError("error-selected-agent-room-agent-are-same")
     await _check_capacity(db, agent, room.get("departmentId"), client_action)
     before = await subscription_store.room_subscriptions(db, room["_id"])
     await routing.do_assign(db, room, inquiry, agent, now)
-    to = {"_id": agent.id, "username": agent.username, **({"name": agent.name} if agent.name else {})}
+    to: TransferredTo = {"_id": agent.id, "username": agent.username}
+    if agent.name:
+        to["name"] = agent.name
     await do_transfer_history(db, room, by, now, scope="agent", comment=comment, transferred_to=to)
     await do_remove_subscriptions(db, room, before, agent.id, now)
     await room_store.save_room(db, room)
@@ -138,9 +154,9 @@ async def _to_agent(
 
 async def _to_department(
     db: AsyncSession,
-    room: dict[str, Any],
-    by: dict[str, Any],
-    department: dict[str, Any],
+    room: RoomDoc,
+    by: TransferredBy,
+    department: DepartmentDoc,
     agent_id: str | None,
     comment: str | None,
     client_action: bool,
@@ -156,7 +172,7 @@ async def _to_department(
         agent = await _online_agent(db, agent_id)
         if agent.id not in await agent_store.department_agent_ids(db, department["_id"]):
             raise PlainError("error-user-not-belong-to-department")
-    old = (room.get("servedBy") or {}).get("_id")
+    old = served_by_id(room)
     if await routing.routing_method(db) == routing.AUTO:
         if agent is not None:
             await _check_capacity(db, agent, department["_id"], client_action)
@@ -167,11 +183,20 @@ async def _to_department(
     else:
         agent = None
     before = await subscription_store.room_subscriptions(db, room["_id"])
-    next_department = {"_id": department["_id"], "name": department.get("name")}
-    history: dict[str, Any] = {"scope": "department", "comment": comment, "next_department": next_department}
+    next_department: DepartmentRef = {"_id": department["_id"], "name": department.get("name")}
+    to: TransferredTo | None = None
     if agent_id and agent is not None:
-        history["transferred_to"] = {"_id": agent.id, "username": agent.username}
-    await do_transfer_history(db, room, by, now, **history)
+        to = {"_id": agent.id, "username": agent.username}
+    await do_transfer_history(
+        db,
+        room,
+        by,
+        now,
+        scope="department",
+        comment=comment,
+        next_department=next_department,
+        transferred_to=to,
+    )
     await do_set_department(db, room, inquiry, department["_id"], now)
     await do_remove_subscriptions(db, room, before, agent.id if agent else None, now)
     if agent is not None:
@@ -226,7 +251,7 @@ async def check_return_to_queue(
         raise MeteorError("room-closed", "Room closed")
     if room.get("onHold"):
         raise MeteorError("error-room-onHold", "Room On Hold")
-    old = (room.get("servedBy") or {}).get("_id")
+    old = served_by_id(room)
     inquiry = await inquiry_store.get_by_room(db, room["_id"], for_update=True)
     if not old or inquiry is None:
         return False
@@ -235,7 +260,7 @@ async def check_return_to_queue(
         department = await department_store.get_department(db, department_id)
         if department is None:
             raise MeteorError("error-invalid-department", "Invalid department")
-        next_department = {"_id": department["_id"], "name": department.get("name")}
+        next_department = DepartmentRef(_id=department["_id"], name=department.get("name"))
     before = await subscription_store.room_subscriptions(db, room["_id"])
     by = transferred_by(caller, room)
     await do_transfer_history(db, room, by, now, scope="queue", next_department=next_department)
@@ -252,7 +277,7 @@ async def check_return_to_queue(
 
 async def check_transfer_history(
     db: AsyncSession, user: User, rid: str, query: ListQuery
-) -> ListPage[dict[str, Any]]:
+) -> ListPage[TransferData | JsonObject]:
     """GET livechat/transfer.history/:rid: each transfer's `transferData`, oldest first by default."""
     await check_permission(db, user, "view-livechat-rooms")
     paging, sort = await read_list_query(db, query, [("ts", 1)])

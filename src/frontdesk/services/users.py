@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.documents import JsonObject
 from frontdesk.errors import MeteorError
 from frontdesk.events.outbox import emit
 from frontdesk.events.presence import AgentStatusChanged
@@ -78,9 +78,7 @@ async def do_create_user(
     return user
 
 
-async def check_create_user(
-    db: AsyncSession, caller: User, body: dict[str, Any], now: int, rounds: int
-) -> User:
+async def check_create_user(db: AsyncSession, caller: User, body: JsonObject, now: int, rounds: int) -> User:
     await check_permission(db, caller, "create-user")
     return await do_create_user(
         db,
@@ -121,7 +119,7 @@ async def check_set_status(
 async def do_set_status(
     db: AsyncSession, user: User, status: str | None, message: str | None, now: int
 ) -> None:
-    values: dict[str, Any] = {"updated_at": now}
+    values: dict[str, object] = {"updated_at": now}
     if status is not None:
         if status not in STATUSES:
             raise MeteorError(

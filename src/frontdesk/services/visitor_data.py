@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.clock import iso
+from frontdesk.documents import JsonObject, MessageDoc, OfflineMessageDoc, VisitorDoc
 from frontdesk.errors import PlainError
 from frontdesk.ids import random_id
 from frontdesk.services.access import public
@@ -21,7 +22,7 @@ from frontdesk.store.room_reads import open_rooms_of_visitor
 
 
 async def do_set_custom_field(
-    db: AsyncSession, visitor: dict[str, Any], key: str, value: str, overwrite: bool, now: int
+    db: AsyncSession, visitor: VisitorDoc, key: str, value: str, overwrite: bool, now: int
 ) -> None:
     """A `room`-scope field goes to the visitor's open rooms' livechatData, any other to the visitor's."""
     definition = await custom_field_store.get_custom_field(db, key)
@@ -42,9 +43,7 @@ async def do_set_custom_field(
         await visitor_store.save_visitor(db, visitor)
 
 
-async def check_set_custom_fields(
-    db: AsyncSession, token: Any, fields: list[dict[str, Any]], now: int
-) -> None:
+async def check_set_custom_fields(db: AsyncSession, token: Any, fields: list[JsonObject], now: int) -> None:
     """livechat/custom.field(s): the visitor's own fields (or their open rooms', for `room` ones)."""
     visitor = await access_visitor(db, token)
     for field in fields:
@@ -52,16 +51,16 @@ async def check_set_custom_fields(
 
 
 async def check_page_visited(
-    db: AsyncSession, token: str, rid: str | None, page: dict[str, Any], now: int
-) -> dict[str, Any] | None:
+    db: AsyncSession, token: str, rid: str | None, page: JsonObject, now: int
+) -> MessageDoc | None:
     """The widget reports pages before the visitor registers; Rocket.Chat accepts and ignores those."""
     visitor = await find_visitor(db, token)
     return None if visitor is None else await do_page_visited(db, visitor, rid, page, now)
 
 
 async def do_page_visited(
-    db: AsyncSession, visitor: dict[str, Any], rid: str | None, page: dict[str, Any], now: int
-) -> dict[str, Any] | None:
+    db: AsyncSession, visitor: VisitorDoc, rid: str | None, page: JsonObject, now: int
+) -> MessageDoc | None:
     """The widget reports navigation; with an open room it becomes a navigation-history message."""
     if not rid:
         return None
@@ -85,6 +84,6 @@ async def do_page_visited(
 
 
 @public("anyone may leave a message while nobody is online, as in Rocket.Chat")
-async def do_offline_message(db: AsyncSession, data: dict[str, Any], now: int) -> None:
-    doc = {"_id": random_id(), "ts": iso(now), **data}
+async def do_offline_message(db: AsyncSession, data: JsonObject, now: int) -> None:
+    doc = cast(OfflineMessageDoc, {"_id": random_id(), "ts": iso(now), **data})  # the schema checked `data`
     await offline_message_store.insert_offline_message(db, doc, now)

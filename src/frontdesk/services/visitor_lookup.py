@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.documents import JsonObject, VisitorDoc, picked
 from frontdesk.errors import PlainError
 from frontdesk.models.users import User
 from frontdesk.services.permissions import check_permission
@@ -15,7 +14,7 @@ from frontdesk.store.room_reads import open_rooms_of_visitor
 ROOM_FIELDS = ("_id", "name", "t", "cl", "u", "usernames", "servedBy")
 
 
-async def access_visitor_by_id(db: AsyncSession, user: User, visitor_id: str) -> dict[str, Any]:
+async def access_visitor_by_id(db: AsyncSession, user: User, visitor_id: str) -> VisitorDoc:
     await check_permission(db, user, "view-l-room")
     visitor = await visitor_store.get_by_id(db, visitor_id)
     if visitor is None or visitor.get("disabled"):
@@ -23,8 +22,8 @@ async def access_visitor_by_id(db: AsyncSession, user: User, visitor_id: str) ->
     return visitor
 
 
-async def access_open_rooms_of_token(db: AsyncSession, user: User, token: str) -> list[dict[str, Any]]:
+async def access_open_rooms_of_token(db: AsyncSession, user: User, token: str) -> list[JsonObject]:
     """A visitor's open rooms, in brief, for managers."""
     await check_permission(db, user, "view-livechat-manager")
     rooms = await open_rooms_of_visitor(db, token)
-    return [{k: r[k] for k in ROOM_FIELDS if k in r} for r in rooms]
+    return [picked(r, ROOM_FIELDS) for r in rooms]

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.clock import iso
+from frontdesk.documents import DeletedVisitor, DepartmentDoc, JsonObject, VisitorDoc
 from frontdesk.errors import MeteorError, PlainError
 from frontdesk.events.outbox import emit
 from frontdesk.events.presence import VisitorChanged
@@ -25,13 +26,13 @@ from frontdesk.store.room_reads import open_rooms_of_visitor, room_ids_of_visito
 VISITOR_STATUSES = ("online", "away", "busy", "offline")
 
 
-async def find_visitor(db: AsyncSession, token: str) -> dict[str, Any] | None:
+async def find_visitor(db: AsyncSession, token: str) -> VisitorDoc | None:
     visitor = await store.get_by_token(db, token)
     return None if visitor is None or visitor.get("disabled") else visitor
 
 
 @permission_check
-async def access_visitor(db: AsyncSession, token: Any) -> dict[str, Any]:
+async def access_visitor(db: AsyncSession, token: Any) -> VisitorDoc:
     """The visitor owning a token, or Rocket.Chat's plain `invalid-token`."""
     if not isinstance(token, str) or not token:
         raise PlainError("invalid-token")
@@ -41,7 +42,7 @@ async def access_visitor(db: AsyncSession, token: Any) -> dict[str, Any]:
     return visitor
 
 
-async def resolve_department(db: AsyncSession, value: str) -> dict[str, Any] | None:
+async def resolve_department(db: AsyncSession, value: str) -> DepartmentDoc | None:
     """A department by id, or else by name."""
     found = await department_store.get_department(db, value)
     if found is None:
@@ -50,7 +51,7 @@ async def resolve_department(db: AsyncSession, value: str) -> dict[str, Any] | N
 
 
 @public("registering a visitor is open to anyone (rate-limited at the door), as in Rocket.Chat")
-async def check_register_visitor(db: AsyncSession, data: dict[str, Any], now: int) -> dict[str, Any]:
+async def check_register_visitor(db: AsyncSession, data: JsonObject, now: int) -> VisitorDoc:
     """POST livechat/visitor: create or update the visitor with this token (then phone, then email)."""
     token = data.get("token")
     if not isinstance(token, str) or not token.strip():
@@ -67,11 +68,12 @@ async def check_register_visitor(db: AsyncSession, data: dict[str, Any], now: in
     existing = await store.get_by_token(db, token)
     if existing is None and (phone or email):
         existing = await store.find_by_phone_or_email(db, phone, email)
-    visitor = existing or {
-        "_id": data.get("id") if isinstance(data.get("id"), str) else object_id(),
+    visitor: VisitorDoc = existing or {
+        "_id": data["id"] if isinstance(data.get("id"), str) else object_id(),
         "username": data.get("username") or await _guest_username(db, now),
         "ts": iso(now),
         "status": "online",
+        "token": token,
     }
     visitor["token"] = token
     if data.get("name"):
@@ -98,9 +100,7 @@ async def _guest_username(db: AsyncSession, now: int) -> str:
     return f"guest-{await settings_store.next_counter(db, 'Livechat_guest_count', 1, now)}"
 
 
-async def _apply_visitor_fields(
-    db: AsyncSession, visitor: dict[str, Any], fields: list[dict[str, Any]]
-) -> None:
+async def _apply_visitor_fields(db: AsyncSession, visitor: VisitorDoc, fields: list[JsonObject]) -> None:
     data = visitor.setdefault("livechatData", {})
     for field in fields:
         definition = await custom_field_store.get_custom_field(db, field["key"])
@@ -110,7 +110,7 @@ async def _apply_visitor_fields(
             data[field["key"]] = field["value"]
 
 
-async def refresh_room_snapshots(db: AsyncSession, visitor: dict[str, Any], now: int) -> None:
+async def refresh_room_snapshots(db: AsyncSession, visitor: VisitorDoc, now: int) -> None:
     """Open rooms keep a copy of the visitor's name and status: keep it current."""
     for room in await open_rooms_of_visitor(db, visitor["token"]):
         room["fname"] = visitor.get("name") or visitor["username"]
@@ -119,13 +119,13 @@ async def refresh_room_snapshots(db: AsyncSession, visitor: dict[str, Any], now:
         await room_store.save_room(db, room)
 
 
-async def do_set_status(db: AsyncSession, visitor: dict[str, Any], status: str, now: int) -> None:
+async def do_set_status(db: AsyncSession, visitor: VisitorDoc, status: str, now: int) -> None:
     visitor["status"] = status
     visitor["_updatedAt"] = iso(now)
     await store.save_visitor(db, visitor)
     await refresh_room_snapshots(db, visitor, now)
     rooms = await open_rooms_of_visitor(db, visitor["token"])
-    emit(db, VisitorChanged(visitor, tuple(r["_id"] for r in rooms)))  # type: ignore[arg-type]
+    emit(db, VisitorChanged(visitor, tuple(r["_id"] for r in rooms)))
 
 
 async def check_set_status(db: AsyncSession, token: Any, status: Any, now: int) -> None:
@@ -143,7 +143,7 @@ async def check_connection_closed(db: AsyncSession, token: str, now: int) -> Non
         await do_set_status(db, visitor, "offline", now)
 
 
-async def check_delete_visitor(db: AsyncSession, token: Any, now: int) -> dict[str, Any]:
+async def check_delete_visitor(db: AsyncSession, token: Any, now: int) -> DeletedVisitor:
     """DELETE livechat/visitor/:token: refused while a chat is open; otherwise rooms and messages go too."""
     visitor = await access_visitor(db, token)
     if await open_rooms_of_visitor(db, visitor["token"]):

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.documents import JsonObject, served_by_id
 from frontdesk.services import routing
 from frontdesk.services import settings as settings_service
 from frontdesk.services.access import public
@@ -22,7 +21,7 @@ SURVEY = {
 
 
 @public("the widget's configuration is public; a token adds only that visitor's own state")
-async def widget_config(db: AsyncSession, token: str | None, department: str | None) -> dict[str, Any]:
+async def widget_config(db: AsyncSession, token: str | None, department: str | None) -> JsonObject:
     values = await settings_service.get_values(
         db,
         [
@@ -43,7 +42,7 @@ async def widget_config(db: AsyncSession, token: str | None, department: str | N
         {k: d.get(k) for k in ("_id", "name", "showOnRegistration", "showOnOfflineForm")}
         for d in await department_store.list_enabled_departments(db)
     ]
-    config: dict[str, Any] = {
+    config: JsonObject = {
         "enabled": True,
         "settings": {
             "registrationForm": True,
@@ -91,7 +90,7 @@ async def widget_config(db: AsyncSession, token: str | None, department: str | N
             room = await open_room_of_visitor(db, token)
             if room is not None:
                 config["room"] = room
-                agent_id = (room.get("servedBy") or {}).get("_id")
+                agent_id = served_by_id(room)
                 agent = await user_store.get_user(db, agent_id) if agent_id else None
                 if agent is not None:
                     config["agent"] = await agent_card(db, agent)

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import cast
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.documents import CustomFieldDoc
 from frontdesk.models.livechat import CustomField
 from frontdesk.store.documents import dumps, loads, ms
 
 
-async def get_custom_field(db: AsyncSession, field_id: str) -> dict[str, Any] | None:
+async def get_custom_field(db: AsyncSession, field_id: str) -> CustomFieldDoc | None:
     text = (await db.execute(select(CustomField.doc).where(CustomField.id == field_id))).scalar()
-    return loads(text) if text is not None else None
+    return cast(CustomFieldDoc, loads(text)) if text is not None else None
 
 
-async def save_custom_field(db: AsyncSession, doc: dict[str, Any]) -> None:
+async def save_custom_field(db: AsyncSession, doc: CustomFieldDoc) -> None:
     await db.execute(delete(CustomField).where(CustomField.id == doc["_id"]))
     row = {
         "id": doc["_id"],
@@ -28,10 +29,10 @@ async def save_custom_field(db: AsyncSession, doc: dict[str, Any]) -> None:
 
 async def list_custom_fields(
     db: AsyncSession, offset: int, limit: int | None
-) -> tuple[list[dict[str, Any]], int]:
+) -> tuple[list[CustomFieldDoc], int]:
     stmt = select(CustomField.doc).order_by(CustomField.id).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
-    rows = [loads(t) for t in (await db.execute(stmt)).scalars().all()]
+    rows = [cast(CustomFieldDoc, loads(t)) for t in (await db.execute(stmt)).scalars().all()]
     total = int((await db.execute(select(func.count()).select_from(CustomField))).scalar_one())
     return rows, total

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, TypeAlias, cast
 
 import orjson
 from sqlalchemy import Table
@@ -12,13 +12,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.clock import parse_iso
 from frontdesk.db import dialect
+from frontdesk.documents import JsonObject
+
+# A row's column values, as an INSERT or UPDATE takes them (not a document: see frontdesk/documents.py).
+ColumnValues: TypeAlias = dict[str, Any]
 
 
-def dumps(doc: dict[str, Any]) -> str:
+def dumps(doc: Mapping[str, object]) -> str:
     return orjson.dumps(doc).decode()
 
 
-def loads(text: str | bytes) -> dict[str, Any]:
+def loads(text: str | bytes) -> JsonObject:
+    """A stored document's JSON; callers say which document it is (a cast: the JSON is ours)."""
     value = orjson.loads(text)
     assert isinstance(value, dict)
     return value
@@ -31,7 +36,7 @@ def ms(value: Any) -> int | None:
     return parse_iso(value)
 
 
-def dig(doc: dict[str, Any], *path: str) -> Any:
+def dig(doc: Mapping[str, object], *path: str) -> Any:
     """doc[a][b]... or None when any step is missing."""
     cur: Any = doc
     for key in path:
@@ -54,7 +59,7 @@ class Rows:
     values: list[tuple[Any, ...]]
 
 
-def as_rows(rows: Sequence[dict[str, Any]]) -> Rows:
+def as_rows(rows: Sequence[ColumnValues]) -> Rows:
     """Dicts with the same keys in the same order (as one *_columns function builds them) as Rows."""
     if not rows:
         return Rows((), [])

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import cast
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.documents import InquiryDoc
 from frontdesk.models.inquiries import Inquiry
-from frontdesk.store.documents import Rows, as_rows, dumps, insert_rows, loads, ms
+from frontdesk.store.documents import ColumnValues, Rows, as_rows, dumps, insert_rows, loads, ms
 
 
-def inquiry_columns(doc: dict[str, Any]) -> dict[str, Any]:
+def inquiry_columns(doc: InquiryDoc) -> ColumnValues:
     return {
         "id": doc["_id"],
         "rid": doc["rid"],
@@ -24,11 +26,11 @@ def inquiry_columns(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def inquiry_rows(docs: list[dict[str, Any]]) -> Rows:
+def inquiry_rows(docs: Sequence[InquiryDoc]) -> Rows:
     return as_rows([inquiry_columns(d) for d in docs])
 
 
-async def insert_inquiries(db: AsyncSession, docs: list[dict[str, Any]]) -> None:
+async def insert_inquiries(db: AsyncSession, docs: Sequence[InquiryDoc]) -> None:
     await insert_inquiry_rows(db, inquiry_rows(docs))
 
 
@@ -37,27 +39,25 @@ async def insert_inquiry_rows(db: AsyncSession, rows: Rows) -> None:
     await insert_rows(db, Inquiry, rows)
 
 
-async def save_inquiry(db: AsyncSession, doc: dict[str, Any]) -> None:
+async def save_inquiry(db: AsyncSession, doc: InquiryDoc) -> None:
     row = inquiry_columns(doc)
     await db.execute(update(Inquiry).where(Inquiry.id == row["id"]).values(**row))
 
 
-async def get_inquiry(
-    db: AsyncSession, inquiry_id: str, *, for_update: bool = False
-) -> dict[str, Any] | None:
+async def get_inquiry(db: AsyncSession, inquiry_id: str, *, for_update: bool = False) -> InquiryDoc | None:
     stmt = select(Inquiry.doc).where(Inquiry.id == inquiry_id)
     if for_update:
         stmt = stmt.with_for_update()
     text = (await db.execute(stmt)).scalar_one_or_none()
-    return loads(text) if text is not None else None
+    return cast(InquiryDoc, loads(text)) if text is not None else None
 
 
-async def get_by_room(db: AsyncSession, rid: str, *, for_update: bool = False) -> dict[str, Any] | None:
+async def get_by_room(db: AsyncSession, rid: str, *, for_update: bool = False) -> InquiryDoc | None:
     stmt = select(Inquiry.doc).where(Inquiry.rid == rid)
     if for_update:
         stmt = stmt.with_for_update()
     text = (await db.execute(stmt)).scalar_one_or_none()
-    return loads(text) if text is not None else None
+    return cast(InquiryDoc, loads(text)) if text is not None else None
 
 
 async def delete_by_room(db: AsyncSession, rid: str) -> None:
@@ -72,7 +72,7 @@ async def list_by_status(
     offset: int,
     limit: int | None,
     newest_first: bool = False,
-) -> tuple[list[dict[str, Any]], int]:
+) -> tuple[list[InquiryDoc], int]:
     """Inquiries with a status, optionally only in some departments (None stands for no department)."""
     conds = [Inquiry.status == status]
     if departments is not None:
@@ -83,12 +83,12 @@ async def list_by_status(
     stmt = select(Inquiry.doc).where(*conds).order_by(*order).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
-    rows = [loads(t) for t in (await db.execute(stmt)).scalars().all()]
+    rows = [cast(InquiryDoc, loads(t)) for t in (await db.execute(stmt)).scalars().all()]
     total = int((await db.execute(select(func.count()).select_from(Inquiry).where(*conds))).scalar_one())
     return rows, total
 
 
-async def queue_position(db: AsyncSession, inquiry: dict[str, Any]) -> int:
+async def queue_position(db: AsyncSession, inquiry: InquiryDoc) -> int:
     """1-based place of a queued inquiry among those queued before it in its department."""
     ts = ms(inquiry.get("queuedAt") or inquiry.get("ts")) or 0
     stmt = select(func.count()).select_from(Inquiry).where(Inquiry.status == "queued", Inquiry.queued_at < ts)

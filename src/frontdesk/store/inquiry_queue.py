@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
 from frontdesk.db import dialect
+from frontdesk.documents import InquiryDoc
 from frontdesk.models.inquiries import Inquiry
 from frontdesk.store.documents import loads
 
@@ -26,11 +27,11 @@ async def _page(
     sort: list[tuple[str, int]],
     offset: int,
     limit: int | None,
-) -> tuple[list[dict[str, Any]], int]:
+) -> tuple[list[InquiryDoc], int]:
     stmt = select(Inquiry.doc).where(*conds).order_by(*_order(sort)).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
-    rows = [loads(t) for t in (await db.execute(stmt)).scalars().all()]
+    rows = [cast(InquiryDoc, loads(t)) for t in (await db.execute(stmt)).scalars().all()]
     total = int((await db.execute(select(func.count()).select_from(Inquiry).where(*conds))).scalar_one())
     return rows, total
 
@@ -42,7 +43,7 @@ async def queued_for_agent(
     sort: list[tuple[str, int]],
     offset: int,
     limit: int | None,
-) -> tuple[list[dict[str, Any]], int]:
+) -> tuple[list[InquiryDoc], int]:
     """Queued inquiries meant for the agent, or for nobody in particular in their departments (or none)."""
     default_agent = dialect.json_text(Inquiry.doc, ["defaultAgent", "agentId"], db.get_bind().dialect.name)
     reachable: ColumnElement[bool] = Inquiry.department_id.is_(None)
@@ -54,7 +55,7 @@ async def queued_for_agent(
 
 async def queued(
     db: AsyncSession, department_id: str | None, sort: list[tuple[str, int]], offset: int, limit: int | None
-) -> tuple[list[dict[str, Any]], int]:
+) -> tuple[list[InquiryDoc], int]:
     conds = [Inquiry.status == "queued"]
     if department_id is not None:
         conds.append(Inquiry.department_id == department_id)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import cast
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.documents import MessageDoc
 from frontdesk.models.messages import Message
-from frontdesk.store.documents import Rows, as_rows, dig, dumps, insert_rows, loads, ms
+from frontdesk.store.documents import ColumnValues, Rows, as_rows, dig, dumps, insert_rows, loads, ms
 
 
-def message_columns(doc: dict[str, Any]) -> dict[str, Any]:
+def message_columns(doc: MessageDoc) -> ColumnValues:
     return {
         "id": doc["_id"],
         "rid": doc["rid"],
@@ -23,11 +25,11 @@ def message_columns(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def message_rows(docs: list[dict[str, Any]]) -> Rows:
+def message_rows(docs: Sequence[MessageDoc]) -> Rows:
     return as_rows([message_columns(d) for d in docs])
 
 
-async def insert_messages(db: AsyncSession, docs: list[dict[str, Any]]) -> None:
+async def insert_messages(db: AsyncSession, docs: Sequence[MessageDoc]) -> None:
     await insert_message_rows(db, message_rows(docs))
 
 
@@ -36,14 +38,14 @@ async def insert_message_rows(db: AsyncSession, rows: Rows) -> None:
     await insert_rows(db, Message, rows)
 
 
-async def save_message(db: AsyncSession, doc: dict[str, Any]) -> None:
+async def save_message(db: AsyncSession, doc: MessageDoc) -> None:
     row = message_columns(doc)
     await db.execute(update(Message).where(Message.id == row["id"]).values(**row))
 
 
-async def get_message(db: AsyncSession, message_id: str) -> dict[str, Any] | None:
+async def get_message(db: AsyncSession, message_id: str) -> MessageDoc | None:
     text = (await db.execute(select(Message.doc).where(Message.id == message_id))).scalar_one_or_none()
-    return loads(text) if text is not None else None
+    return cast(MessageDoc, loads(text)) if text is not None else None
 
 
 async def message_exists(db: AsyncSession, message_id: str) -> bool:
@@ -58,9 +60,9 @@ async def delete_room_messages(db: AsyncSession, rid: str) -> None:
     await db.execute(delete(Message).where(Message.rid == rid))
 
 
-async def room_messages(db: AsyncSession, rid: str) -> list[dict[str, Any]]:
+async def room_messages(db: AsyncSession, rid: str) -> list[MessageDoc]:
     stmt = select(Message.doc).where(Message.rid == rid).order_by(Message.ts, Message.id)
-    return [loads(t) for t in (await db.execute(stmt)).scalars().all()]
+    return [cast(MessageDoc, loads(t)) for t in (await db.execute(stmt)).scalars().all()]
 
 
 async def history(
@@ -72,7 +74,7 @@ async def history(
     offset: int,
     limit: int | None,
     visible_types: tuple[str, ...] | None = None,
-) -> list[dict[str, Any]]:
+) -> list[MessageDoc]:
     """A room's messages, newest first, optionally between two times."""
     stmt = select(Message.doc).where(Message.rid == rid)
     if before is not None:
@@ -82,4 +84,4 @@ async def history(
     stmt = stmt.order_by(Message.ts.desc(), Message.id.desc()).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
-    return [loads(t) for t in (await db.execute(stmt)).scalars().all()]
+    return [cast(MessageDoc, loads(t)) for t in (await db.execute(stmt)).scalars().all()]

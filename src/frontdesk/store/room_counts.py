@@ -36,6 +36,7 @@ from frontdesk.models.rooms import (
     RoomDayCount,
     RoomTagCount,
 )
+from frontdesk.store.documents import ColumnValues
 
 # state, department id, serving agent id ('' for none), creation day (ts // DAY_MS), closing day
 # (closed_at // DAY_MS; None while open)
@@ -67,7 +68,7 @@ def deltas(removed: Iterable[CountKey], added: Iterable[CountKey]) -> Counter[Co
     return change
 
 
-def _day_rows(change: Mapping[tuple[int, str, str, str], int]) -> list[dict[str, Any]]:
+def _day_rows(change: Mapping[tuple[int, str, str, str], int]) -> list[ColumnValues]:
     return [
         {"day": k[0], "state": k[1], "department_id": k[2], "served_by_id": k[3], "n": n}
         for k, n in sorted(change.items())

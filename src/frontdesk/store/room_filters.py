@@ -17,11 +17,12 @@ from typing import Any
 import orjson
 from sqlalchemy import false, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.elements import ColumnElement
 
 from frontdesk.clock import parse_iso
 from frontdesk.db import dialect
-from frontdesk.documents import RoomDoc
+from frontdesk.documents import JsonObject, RoomDoc
 from frontdesk.errors import PlainError
 from frontdesk.models.rooms import (
     NO_KEY,
@@ -44,14 +45,14 @@ from frontdesk.store.room_filter import (
 )
 from frontdesk.store.room_filter_json import parse_custom_fields, parse_date_range
 
-_STRING: dict[str, Any] = {"type": "string", "nullable": True}
-_STRINGS: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
-_STRING_OR_BOOLEAN: dict[str, Any] = {
+_STRING: JsonObject = {"type": "string", "nullable": True}
+_STRINGS: JsonObject = {"type": "array", "items": {"type": "string"}}
+_STRING_OR_BOOLEAN: JsonObject = {
     "anyOf": [{"type": "string", "nullable": True}, {"type": "boolean", "nullable": True}]
 }
 
 
-def one_of(column: Any, values: Sequence[str]) -> ColumnElement[bool]:
+def one_of(column: QueryableAttribute[Any], values: Sequence[str]) -> ColumnElement[bool]:
     """`IN`, written as `=` for one value: both engines then read one index range already in ts order."""
     if not values:
         return false()

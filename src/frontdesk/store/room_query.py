@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Row, Select, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.elements import ColumnElement
 
 from frontdesk.db import dialect
@@ -26,7 +27,7 @@ from frontdesk.store.room_filter import (
 )
 
 # Room document paths that have their own column; any other path is read out of the JSON document.
-SORT_COLUMNS: dict[str, Any] = {
+SORT_COLUMNS: dict[str, QueryableAttribute[Any]] = {
     "_id": Room.id,
     "ts": Room.ts,
     "lm": Room.lm,

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import cast
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.documents import RoomDoc, RoomSource
 from frontdesk.models.rooms import (
     STATE_CLOSED,
     STATE_CLOSED_ON_HOLD,
@@ -20,13 +21,13 @@ from frontdesk.models.rooms import (
     RoomTag,
 )
 from frontdesk.store import room_counts
-from frontdesk.store.documents import Rows, as_rows, dig, dumps, insert_rows, loads, ms
+from frontdesk.store.documents import ColumnValues, Rows, as_rows, dig, dumps, insert_rows, loads, ms
 
 # The columns that decide which counters a room is in (what room_counts.count_key reads).
 _KEY = (Room.state, Room.department_id, Room.served_by_id, Room.ts, Room.closed_at)
 
 
-def room_state(doc: dict[str, Any]) -> str:
+def room_state(doc: RoomDoc) -> str:
     is_open = doc.get("open") is True
     on_hold = doc.get("onHold") is True
     if not is_open:
@@ -36,7 +37,7 @@ def room_state(doc: dict[str, Any]) -> str:
     return STATE_SERVED if dig(doc, "servedBy", "_id") else STATE_QUEUED
 
 
-def room_columns(doc: dict[str, Any]) -> dict[str, Any]:
+def room_columns(doc: RoomDoc) -> ColumnValues:
     """The indexed columns of a room, all derived from its document (the one source of truth)."""
     fname = doc.get("fname")
     duration = dig(doc, "metrics", "chatDuration")
@@ -68,7 +69,7 @@ def room_columns(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _tag_rows(doc: dict[str, Any], ts: int) -> list[dict[str, Any]]:
+def _tag_rows(doc: RoomDoc, ts: int) -> list[ColumnValues]:
     tags = doc.get("tags")
     if not isinstance(tags, list):
         return []
@@ -86,7 +87,7 @@ class NewRooms:
     tag_counts: Counter[str]
 
 
-def new_rooms(docs: Sequence[dict[str, Any]]) -> NewRooms:
+def new_rooms(docs: Sequence[RoomDoc]) -> NewRooms:
     rows = [room_columns(d) for d in docs]
     tag_rows = [t for d, r in zip(docs, rows, strict=True) for t in _tag_rows(d, r["ts"])]
     counts = room_counts.deltas([], map(room_counts.count_key, rows))
@@ -100,12 +101,12 @@ async def insert_new_rooms(db: AsyncSession, new: NewRooms) -> None:
     await room_counts.apply(db, new.counts, new.tag_counts)
 
 
-async def insert_rooms(db: AsyncSession, docs: Sequence[dict[str, Any]]) -> None:
+async def insert_rooms(db: AsyncSession, docs: Sequence[RoomDoc]) -> None:
     """Insert new rooms and count them."""
     await insert_new_rooms(db, new_rooms(docs))
 
 
-async def save_room(db: AsyncSession, doc: dict[str, Any]) -> None:
+async def save_room(db: AsyncSession, doc: RoomDoc) -> None:
     """Write back a changed room document, refresh its derived columns and tags, and move its count."""
     row = room_columns(doc)
     # Locking the old row (the caller usually holds the lock already) keeps the counter move exact
@@ -136,15 +137,15 @@ async def delete_rooms(db: AsyncSession, room_ids: Sequence[str]) -> None:
     await room_counts.apply(db, room_counts.deltas(map(room_counts.count_key, gone), []), untagged)
 
 
-async def get_room(db: AsyncSession, room_id: str, *, for_update: bool = False) -> dict[str, Any] | None:
+async def get_room(db: AsyncSession, room_id: str, *, for_update: bool = False) -> RoomDoc | None:
     stmt = select(Room.doc).where(Room.id == room_id)
     if for_update:
         stmt = stmt.with_for_update()
     text = (await db.execute(stmt)).scalar_one_or_none()
-    return loads(text) if text is not None else None
+    return cast(RoomDoc, loads(text)) if text is not None else None
 
 
-async def find_sources(db: AsyncSession) -> list[dict[str, Any]]:
+async def find_sources(db: AsyncSession) -> list[RoomSource]:
     """One `source` sub-document per distinct (type, id) over all rooms, for livechat/rooms/filters."""
     firsts = (
         select(func.min(Room.id))
@@ -152,4 +153,5 @@ async def find_sources(db: AsyncSession) -> list[dict[str, Any]]:
         .where(Room.source_type.is_not(None))
     )
     docs = (await db.execute(select(Room.doc).where(Room.id.in_(firsts)))).scalars().all()
-    return [source for source in (loads(d).get("source") for d in docs) if isinstance(source, dict)]
+    sources = (loads(d).get("source") for d in docs)
+    return [cast(RoomSource, source) for source in sources if isinstance(source, dict)]

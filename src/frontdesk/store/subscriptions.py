@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import cast
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.documents import SubscriptionDoc
 from frontdesk.models.inquiries import Subscription
-from frontdesk.store.documents import dumps, loads, ms
+from frontdesk.store.documents import ColumnValues, dumps, loads, ms
 
 
-def subscription_columns(doc: dict[str, Any]) -> dict[str, Any]:
+def subscription_columns(doc: SubscriptionDoc) -> ColumnValues:
     return {
         "id": doc["_id"],
         "rid": doc["rid"],
@@ -22,24 +23,24 @@ def subscription_columns(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-async def insert_subscription(db: AsyncSession, doc: dict[str, Any]) -> None:
+async def insert_subscription(db: AsyncSession, doc: SubscriptionDoc) -> None:
     await db.execute(insert(Subscription).values(**subscription_columns(doc)))
 
 
-async def save_subscription(db: AsyncSession, doc: dict[str, Any]) -> None:
+async def save_subscription(db: AsyncSession, doc: SubscriptionDoc) -> None:
     row = subscription_columns(doc)
     await db.execute(update(Subscription).where(Subscription.id == row["id"]).values(**row))
 
 
-async def get_subscription(db: AsyncSession, rid: str, user_id: str) -> dict[str, Any] | None:
+async def get_subscription(db: AsyncSession, rid: str, user_id: str) -> SubscriptionDoc | None:
     stmt = select(Subscription.doc).where(Subscription.rid == rid, Subscription.user_id == user_id)
     text = (await db.execute(stmt)).scalar_one_or_none()
-    return loads(text) if text is not None else None
+    return cast(SubscriptionDoc, loads(text)) if text is not None else None
 
 
-async def room_subscriptions(db: AsyncSession, rid: str) -> list[dict[str, Any]]:
+async def room_subscriptions(db: AsyncSession, rid: str) -> list[SubscriptionDoc]:
     stmt = select(Subscription.doc).where(Subscription.rid == rid)
-    return [loads(t) for t in (await db.execute(stmt)).scalars().all()]
+    return [cast(SubscriptionDoc, loads(t)) for t in (await db.execute(stmt)).scalars().all()]
 
 
 async def delete_subscription(db: AsyncSession, rid: str, user_id: str) -> None:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.clock import iso
+from frontdesk.documents import TagDoc
 from frontdesk.models.departments import LivechatTag
 
 
-def tag_doc(tag: LivechatTag) -> dict[str, Any]:
+def tag_doc(tag: LivechatTag) -> TagDoc:
     departments = list(tag.departments or [])
     return {
         "_id": tag.id,
@@ -23,17 +22,17 @@ def tag_doc(tag: LivechatTag) -> dict[str, Any]:
     }
 
 
-async def get_tag(db: AsyncSession, tag_id: str) -> dict[str, Any] | None:
+async def get_tag(db: AsyncSession, tag_id: str) -> TagDoc | None:
     tag = await db.get(LivechatTag, tag_id, populate_existing=True)
     return tag_doc(tag) if tag is not None else None
 
 
-async def get_tag_by_name(db: AsyncSession, name: str) -> dict[str, Any] | None:
+async def get_tag_by_name(db: AsyncSession, name: str) -> TagDoc | None:
     tag = (await db.execute(select(LivechatTag).where(LivechatTag.name == name))).scalar_one_or_none()
     return tag_doc(tag) if tag is not None else None
 
 
-async def all_tags(db: AsyncSession) -> list[dict[str, Any]]:
+async def all_tags(db: AsyncSession) -> list[TagDoc]:
     tags = (await db.execute(select(LivechatTag).order_by(LivechatTag.name))).scalars().all()
     return [tag_doc(t) for t in tags]
 

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import cast
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.documents import VisitorDoc
 from frontdesk.models.visitors import Visitor
-from frontdesk.store.documents import Rows, as_rows, dig, dumps, insert_rows, loads, ms
+from frontdesk.store.documents import ColumnValues, Rows, as_rows, dig, dumps, insert_rows, loads, ms
 
 
-def visitor_columns(doc: dict[str, Any]) -> dict[str, Any]:
+def visitor_columns(doc: VisitorDoc) -> ColumnValues:
     phones = doc.get("phone") or []
     emails = doc.get("visitorEmails") or []
     return {
@@ -28,11 +30,11 @@ def visitor_columns(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def visitor_rows(docs: list[dict[str, Any]]) -> Rows:
+def visitor_rows(docs: Sequence[VisitorDoc]) -> Rows:
     return as_rows([visitor_columns(d) for d in docs])
 
 
-async def insert_visitors(db: AsyncSession, docs: list[dict[str, Any]]) -> None:
+async def insert_visitors(db: AsyncSession, docs: Sequence[VisitorDoc]) -> None:
     await insert_visitor_rows(db, visitor_rows(docs))
 
 
@@ -41,28 +43,26 @@ async def insert_visitor_rows(db: AsyncSession, rows: Rows) -> None:
     await insert_rows(db, Visitor, rows)
 
 
-async def get_by_token(db: AsyncSession, token: str) -> dict[str, Any] | None:
+async def get_by_token(db: AsyncSession, token: str) -> VisitorDoc | None:
     text = (await db.execute(select(Visitor.doc).where(Visitor.token == token))).scalar()
-    return loads(text) if text is not None else None
+    return cast(VisitorDoc, loads(text)) if text is not None else None
 
 
-async def get_by_id(db: AsyncSession, visitor_id: str) -> dict[str, Any] | None:
+async def get_by_id(db: AsyncSession, visitor_id: str) -> VisitorDoc | None:
     text = (await db.execute(select(Visitor.doc).where(Visitor.id == visitor_id))).scalar()
-    return loads(text) if text is not None else None
+    return cast(VisitorDoc, loads(text)) if text is not None else None
 
 
-async def find_by_phone_or_email(
-    db: AsyncSession, phone: str | None, email: str | None
-) -> dict[str, Any] | None:
+async def find_by_phone_or_email(db: AsyncSession, phone: str | None, email: str | None) -> VisitorDoc | None:
     for column, value in ((Visitor.phone, phone), (Visitor.email, email)):
         if value:
             text = (await db.execute(select(Visitor.doc).where(column == value).limit(1))).scalar()
             if text is not None:
-                return loads(text)
+                return cast(VisitorDoc, loads(text))
     return None
 
 
-async def save_visitor(db: AsyncSession, doc: dict[str, Any]) -> None:
+async def save_visitor(db: AsyncSession, doc: VisitorDoc) -> None:
     row = visitor_columns(doc)
     await db.execute(update(Visitor).where(Visitor.id == row["id"]).values(**row))
 

@@ -9,6 +9,7 @@ from starlette.responses import Response
 
 from frontdesk.api.deps import Body, Db, Now, check_body, query_params, writes
 from frontdesk.api.rate_limit import rate_limit
+from frontdesk.documents import RoomSource
 from frontdesk.errors import PlainError, json_response
 from frontdesk.services import livechat_rooms
 from frontdesk.services.room_survey import check_survey
@@ -42,7 +43,7 @@ SURVEY_SCHEMA: dict[str, Any] = {
 }
 
 
-def _source(request: Request) -> dict[str, Any]:
+def _source(request: Request) -> RoomSource:
     """`widget` when the official widget's cookies are present, else `api` (as Rocket.Chat decides)."""
     cookies = request.cookies
     if cookies.get("rc_room_type") == "l" and cookies.get("rc_is_widget") == "t":
