@@ -16,6 +16,7 @@ from sqlalchemy import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
+from api_contract import contract_hook
 from frontdesk.clock import FixedClock
 from frontdesk.config import Settings
 from frontdesk.db.engine import Database
@@ -121,8 +122,10 @@ async def app(settings: Settings, clock: FixedClock) -> AsyncIterator[FastAPI]:
 
 @pytest.fixture
 async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    """The app over httpx; every answer of a documented endpoint is checked against its OpenAPI schema."""
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+    hooks = {"response": [contract_hook(app)]}
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver", event_hooks=hooks) as c:
         yield c
 
 

@@ -16,6 +16,7 @@ from starlette.routing import Route
 from frontdesk import __version__
 from frontdesk.api import info, livechat_widget
 from frontdesk.api.page_cache import PageCache
+from frontdesk.api.responses import add_response_schemas
 from frontdesk.api.routers import V1_ROUTERS
 from frontdesk.api.v1.livechat import rooms
 from frontdesk.clock import Clock
@@ -97,6 +98,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     def openapi() -> dict[str, Any]:
         schema = base_openapi()
         schema.setdefault("paths", {})[f"{API}/livechat/rooms"] = rooms.rooms_openapi()
+        add_response_schemas(schema)
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -1,0 +1,147 @@
+"""What the main endpoints answer, as JSON Schemas in the OpenAPI document: each response envelope, with
+the documents inside it taken from documents.py (through pydantic), and Rocket.Chat's error body.
+
+The test client checks every answer of these endpoints against them (tests/conftest.py), as Zulip's
+test client does, so a response that drifts from its contract fails the test that got it.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from frontdesk import documents as d
+from frontdesk.documents import JsonObject
+
+REF = "#/components/schemas/{model}"
+API = "/api/v1"
+
+# Every document a response below carries, by the component name it gets.
+DOCUMENTS: tuple[Any, ...] = (
+    d.RoomDoc,
+    d.MessageDoc,
+    d.DeletedMessage,
+    d.InquiryDoc,
+    d.VisitorDoc,
+    d.SubscriptionDoc,
+    d.DepartmentDoc,
+    d.DepartmentAgentDoc,
+    d.TagDoc,
+    d.CustomFieldDoc,
+    d.TransferData,
+    d.AgentCard,
+    d.HiddenAgent,
+    d.UserCard,
+    d.UserRef,
+    d.QueueRow,
+    d.PermissionDoc,
+)
+
+ERROR: JsonObject = {
+    "type": "object",
+    "description": "Rocket.Chat's error body: `{success: false, error, errorType?, details?}`",
+    "properties": {
+        "success": {"const": False},
+        "error": {"type": "string"},
+        "errorType": {"type": "string"},
+        "details": {},
+        "status": {"type": "string"},
+        "message": {"type": "string"},
+    },
+    "required": ["success"],
+}
+
+
+def ref(document: Any) -> JsonObject:
+    return {"$ref": REF.format(model=document.__name__)}
+
+
+def nullable(schema: JsonObject) -> JsonObject:
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def ok(**fields: JsonObject) -> JsonObject:
+    """`{<fields>, success: true}`, every field required."""
+    return {
+        "type": "object",
+        "properties": {**fields, "success": {"const": True}},
+        "required": [*fields, "success"],
+    }
+
+
+def paged(key: str, item: JsonObject) -> JsonObject:
+    """A paginated list: `{<key>: [...], count, offset, total, success}`."""
+    integer: JsonObject = {"type": "integer", "minimum": 0}
+    return ok(**{key: {"type": "array", "items": item}}, count=integer, offset=integer, total=integer)
+
+
+_OBJECT: JsonObject = {"type": "object"}
+_AGENT: JsonObject = {"anyOf": [ref(d.AgentCard), ref(d.HiddenAgent)]}
+_ROOMS = paged("rooms", ref(d.RoomDoc))
+_ROOMS["description"] = "With `fields`, each room has only the fields asked for (and `_id`)."
+
+# (method, path) -> the 200 answer's schema
+RESPONSES: dict[tuple[str, str], JsonObject] = {
+    ("get", "/livechat/rooms"): _ROOMS,
+    ("get", "/livechat/room"): ok(room=ref(d.RoomDoc), newRoom={"type": "boolean"}),
+    ("post", "/livechat/visitor"): ok(visitor=ref(d.VisitorDoc)),
+    ("get", "/livechat/visitor/{token}"): ok(visitor=ref(d.VisitorDoc)),
+    ("delete", "/livechat/visitor/{token}"): ok(visitor=ref(d.DeletedMessage)),
+    ("post", "/livechat/message"): ok(message=ref(d.MessageDoc)),
+    ("get", "/livechat/message/{message_id}"): ok(message=ref(d.MessageDoc)),
+    ("put", "/livechat/message/{message_id}"): ok(message=ref(d.MessageDoc)),
+    ("delete", "/livechat/message/{message_id}"): ok(message=ref(d.DeletedMessage)),
+    ("get", "/livechat/messages.history/{rid}"): ok(messages={"type": "array", "items": ref(d.MessageDoc)}),
+    ("post", "/chat.sendMessage"): ok(message=ref(d.MessageDoc)),
+    ("get", "/livechat/agent.info/{rid}/{token}"): ok(
+        agent={"anyOf": [ref(d.AgentCard), ref(d.HiddenAgent)]}
+    ),
+    ("get", "/livechat/inquiries.queuedForUser"): paged("inquiries", ref(d.InquiryDoc)),
+    ("get", "/livechat/inquiries.list"): paged("inquiries", _OBJECT),
+    ("get", "/livechat/inquiries.getOne"): ok(inquiry=nullable(ref(d.InquiryDoc))),
+    ("post", "/livechat/inquiries.take"): ok(inquiry=ref(d.InquiryDoc)),
+    ("get", "/livechat/department"): paged("departments", ref(d.DepartmentDoc)),
+    ("post", "/livechat/department"): ok(
+        department=ref(d.DepartmentDoc), agents={"type": "array", "items": ref(d.DepartmentAgentDoc)}
+    ),
+    ("get", "/livechat/department/{department_id}/agents"): paged("agents", ref(d.DepartmentAgentDoc)),
+    ("get", "/livechat/tags"): paged("tags", ref(d.TagDoc)),
+    ("get", "/livechat/custom-fields"): paged("customFields", ref(d.CustomFieldDoc)),
+    ("get", "/livechat/users/{kind}"): paged("users", ref(d.UserCard)),
+    ("post", "/livechat/users/{kind}"): ok(user=ref(d.UserRef)),
+    ("get", "/livechat/transfer.history/{rid}"): paged("history", ref(d.TransferData)),
+    ("get", "/livechat/queue"): paged("queue", ref(d.QueueRow)),
+    ("get", "/channels.info"): ok(channel=ref(d.RoomDoc)),
+    ("get", "/subscriptions.getOne"): ok(subscription=nullable(ref(d.SubscriptionDoc))),
+    ("get", "/permissions.listAll"): ok(
+        update={"type": "array", "items": ref(d.PermissionDoc)}, remove={"type": "array"}
+    ),
+}
+ERROR_STATUSES = ("400", "401", "403", "404")
+
+
+@lru_cache(maxsize=1)
+def components() -> JsonObject:
+    """The documents' schemas, as OpenAPI components (`#/components/schemas/<Name>`)."""
+    inputs = [(document.__name__, "serialization", TypeAdapter(document)) for document in DOCUMENTS]
+    _, schemas = TypeAdapter.json_schemas(inputs, ref_template=REF)  # type: ignore[arg-type]
+    found: JsonObject = dict(schemas.get("$defs", {}))
+    return {**found, "RocketChatError": ERROR}
+
+
+def add_response_schemas(openapi: JsonObject) -> None:
+    """Put the response schemas into an OpenAPI document (paths already there, from the routes)."""
+    paths = openapi.setdefault("paths", {})
+    for (method, path), schema in RESPONSES.items():
+        operation = paths.get(API + path, {}).get(method)
+        if operation is None:
+            continue
+        responses = operation.setdefault("responses", {})
+        ok_response = responses.setdefault("200", {"description": "Success"})
+        ok_response["content"] = {"application/json": {"schema": schema}}
+        for status in ERROR_STATUSES:
+            error = responses.setdefault(status, {"description": "Rocket.Chat's error body"})
+            error["content"] = {"application/json": {"schema": {"$ref": REF.format(model="RocketChatError")}}}
+    openapi.setdefault("components", {}).setdefault("schemas", {}).update(components())
