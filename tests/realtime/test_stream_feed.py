@@ -10,6 +10,7 @@ import pytest
 from agent_chat import call_method
 from chat import make_agent, make_visitor, open_room
 from frontdesk.errors import MeteorError
+from frontdesk.events.presence import AgentAvailabilityChanged
 from frontdesk.services import livechat_messages, methods
 from realtime.ddp_client import DDPClient, visitor_args
 
@@ -67,3 +68,24 @@ async def test_presence_reaches_the_visitor_whichever_door_changed_it(live) -> N
         by_ddp = await widget.next_changed("stream-livechat-room", timeout=1.0)
     assert by_rest["fields"]["args"] == [{"type": "agentStatus", "status": "away"}]
     assert by_ddp["fields"]["args"] == [{"type": "agentStatus", "status": "online"}]
+
+
+async def test_availability_is_the_same_event_from_rest_and_ddp(live) -> None:
+    agent = await make_agent(live.client, live.db)
+    heard: list[Any] = []
+
+    async def record(events: Any) -> None:
+        heard.extend(e for e in events if isinstance(e, AgentAvailabilityChanged))
+
+    live.app.state.events.subscribe(record)
+    res = await live.client.post(
+        "/api/v1/livechat/agent.status", json={"status": "not-available"}, headers=agent["headers"]
+    )
+    assert res.status_code == 200, res.text
+    async with DDPClient(live.ws_url) as ddp:
+        await ddp.login(agent["username"], agent["password"])
+        assert await ddp.call("livechat:changeLivechatStatus", {"status": "available"}) is True
+    assert heard == [
+        AgentAvailabilityChanged(agent["id"], "not-available"),
+        AgentAvailabilityChanged(agent["id"], "available"),
+    ]

@@ -19,6 +19,15 @@ class AgentStatusChanged(Event):
 
 
 @dataclass(frozen=True)
+class AgentAvailabilityChanged(Event):
+    """An agent became available for chats, or stopped being (statusLivechat), by whichever door.
+    No DDP stream carries it yet: Rocket.Chat's desk reads it from the user's own record."""
+
+    agent_id: str
+    status: str  # available | not-available
+
+
+@dataclass(frozen=True)
 class VisitorChanged(Event):
     visitor: VisitorDoc
     open_room_ids: tuple[str, ...]

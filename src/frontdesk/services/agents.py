@@ -7,6 +7,8 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.errors import MeteorError
+from frontdesk.events.outbox import emit
+from frontdesk.events.presence import AgentAvailabilityChanged
 from frontdesk.models.users import User
 from frontdesk.services import routing
 from frontdesk.services.permissions import has_permission
@@ -45,6 +47,7 @@ async def do_set_livechat_status(db: AsyncSession, user: User, status: str, now:
         raise MeteorError("error-user-deactivated", "User is deactivated")
     await user_store.update_user(db, user.id, status_livechat=status, updated_at=now)
     await db.refresh(user)
+    emit(db, AgentAvailabilityChanged(user.id, status))
     if status == "available":
         await routing.do_dispatch_waiting(db, now)
 
