@@ -16,7 +16,7 @@ from frontdesk.markdown import parse
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = [
-    ROOT.parent / "shared" / "testdata" / "md-corpus.jsonl",
+    ROOT / "tests" / "markdown" / "data" / "md-corpus.jsonl",
     ROOT / "tests" / "markdown" / "data" / "extra-corpus.jsonl",
 ]
 SNIPPETS = [
@@ -64,7 +64,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    measure("corpus texts (shared + extra)", corpus_texts(), args.repeat)
+    measure("corpus texts (seed + extra)", corpus_texts(), args.repeat)
     for size in (1_000, 10_000, 100_000):
         measure(
             f"generated {size // 1000} KB messages", [generated(size, seed) for seed in range(5)], args.repeat

@@ -7,7 +7,7 @@ number of requests to a static page of equal size (the HTTP stack's limit) in th
 
 For each query: service time (one request at a time: p50 / p99) and throughput (C concurrent keep-alive
 connections for a fixed time). Every server runs on 127.0.0.1 only; every loop is bounded in time and
-count. See docs/benchmarks.md for results, and PERFORMANCE.md for why both numbers are quoted.
+count. See docs/benchmarks.md for results, and docs/performance-notes.md for why both numbers are quoted.
 
 The throughput phase's client is a small Python one by default; `--client wrk` uses the wrk load
 generator instead (apt-get install wrk), which costs far less CPU, so on a small machine the server's

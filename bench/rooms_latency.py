@@ -4,7 +4,7 @@
 
 Loads the demo data into a fresh SQLite file (`frontdesk demo`), starts `frontdesk serve` on a free loopback
 port, logs in, and times one request at a time over one keep-alive connection: that is service time, not
-throughput under load (see PERFORMANCE.md).
+throughput under load (see docs/performance-notes.md).
 """
 
 from __future__ import annotations

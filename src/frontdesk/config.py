@@ -19,7 +19,7 @@ class Settings(BaseSettings):
     TEST_MODE: bool = False
     # bcrypt work factor; Rocket.Chat uses 10. Tests lower it to keep the suite fast.
     BCRYPT_ROUNDS: int = Field(default=10, ge=4, le=16)
-    # Connections kept open per process. SQLite gains nothing from many (see PERFORMANCE.md).
+    # Connections kept open per process. SQLite gains nothing from many (see docs/performance-notes.md).
     DB_POOL_SIZE: int = Field(default=4, ge=1, le=64)
     LOG_LEVEL: str = "info"
     # Memory for listing pages kept until the next commit (api/page_cache.py); 0 turns the cache off.

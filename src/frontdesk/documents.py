@@ -87,7 +87,7 @@ class LastReply(TypedDict, total=False):
 
 
 class ResponseMetrics(TypedDict, total=False):
-    """Each key appears with the first agent answer (livechat-api.md §4.3)."""
+    """Each key appears with the first agent answer (docs/api/livechat-api.md §4.3)."""
 
     tt: float
     total: int

@@ -25,7 +25,7 @@ def error_of(schema: Any, data: Any) -> str:
     return caught.value.message
 
 
-# livechat-api.md §1.3, the coerceTypes: true column
+# docs/api/livechat-api.md §1.3, the coerceTypes: true column
 @pytest.mark.parametrize(
     ("query", "message"),
     [

@@ -76,7 +76,8 @@ async def test_demo_rooms_have_the_seed_shape_and_every_status(
 
 
 def check_room_against_messages(room: dict[str, Any], messages: list[dict[str, Any]]) -> None:
-    """Independent of services/metrics: what §4 says the room must show, worked out from its messages."""
+    """Independent of services/metrics: what docs/api/livechat-api.md §4 says the room must show, worked
+    out from its messages."""
     assert room["msgs"] == len(messages)
     assert room["lm"] == messages[-1]["ts"] and room["lastMessage"]["_id"] == messages[-1]["_id"]
     chat = [m for m in messages if "t" not in m]

@@ -10,8 +10,9 @@ import pytest
 
 from frontdesk.markdown import ParserOptions, parse
 
-SHARED_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "testdata" / "md-corpus.jsonl"
-EXTRA_CORPUS = Path(__file__).resolve().parent / "data" / "extra-corpus.jsonl"
+DATA = Path(__file__).resolve().parent / "data"  # data/README.md says where each corpus came from
+SEED_CORPUS = DATA / "md-corpus.jsonl"
+EXTRA_CORPUS = DATA / "extra-corpus.jsonl"
 
 
 def load(path: Path) -> list[dict[str, Any]]:
@@ -30,7 +31,7 @@ def mismatches(cases: list[dict[str, Any]]) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("path", [SHARED_CORPUS, EXTRA_CORPUS], ids=["shared", "extra"])
+@pytest.mark.parametrize("path", [SEED_CORPUS, EXTRA_CORPUS], ids=["seed", "extra"])
 def test_corpus_matches_real_parser(path: Path) -> None:
     cases = load(path)
     assert len(cases) > 1000
@@ -39,5 +40,5 @@ def test_corpus_matches_real_parser(path: Path) -> None:
     assert not failures, f"{len(failures)}/{len(cases)} cases differ:\n{report}"
 
 
-def test_shared_corpus_is_complete() -> None:
-    assert len(load(SHARED_CORPUS)) == 1499
+def test_seed_corpus_is_complete() -> None:
+    assert len(load(SEED_CORPUS)) == 1499

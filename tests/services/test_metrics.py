@@ -1,4 +1,4 @@
-"""The §4 room rules, checked against hand-computed values and the seed document's rooms."""
+"""The docs/api/livechat-api.md §4 room rules, checked against hand-computed values and the seed rooms."""
 
 from __future__ import annotations
 

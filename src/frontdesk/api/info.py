@@ -7,7 +7,7 @@ from starlette.responses import Response
 
 from frontdesk.errors import json_response
 
-# The Rocket.Chat release line whose REST shapes Frontdesk speaks (livechat-api.md: 7.x wire shapes).
+# The Rocket.Chat release line whose REST shapes Frontdesk speaks (docs/api/livechat-api.md: 7.x wire shapes).
 COMPATIBLE_VERSION = "7.10.0"
 
 router = APIRouter()

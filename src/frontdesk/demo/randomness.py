@@ -9,7 +9,8 @@ from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
-_ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz"  # Random.id()'s (spec §6)
+# Random.id()'s (docs/api/livechat-api.md §6)
+_ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz"
 _TOKEN_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 _BUFFER_IDS = 8192
 

@@ -112,7 +112,7 @@ async def do_create_room(
     source: RoomSource | None,
     extra: JsonObject | None,
 ) -> RoomDoc:
-    """§4.1: room, inquiry and `livechat-started` in one transaction, then routing."""
+    """docs/api/livechat-api.md §4.1: room, inquiry, `livechat-started` in one transaction, then routing."""
     room = metrics.new_room(
         rid=random_id(), visitor=visitor, now_ms=now, source=source, department_id=department_id, extra=extra
     )
@@ -168,7 +168,8 @@ async def do_close(
     tags: list[str] | None = None,
     visitor_token: str | None = None,
 ) -> None:
-    """§4.4: close fields and metrics, inquiry and subscriptions gone, `livechat-close`, then re-route."""
+    """docs/api/livechat-api.md §4.4: close fields and metrics, inquiry and subscriptions gone,
+    `livechat-close`, then re-route."""
     metrics.apply_close(room, closer=closer, closed_by=closed_by, now_ms=now, tags=tags or [])  # type: ignore[arg-type]
     await _emit_closing(db, room)
     await inquiry_store.delete_by_room(db, room["_id"])

@@ -1,4 +1,4 @@
-"""The rules of livechat-api.md §4: a room's derived fields and metrics, as pure functions on its document.
+"""The rules of docs/api/livechat-api.md §4: a room's derived fields and metrics, pure functions of it.
 
 Every function takes the room as Rocket.Chat's JSON document (dates as ISO strings, written with
 `clock.iso` and read with `clock.parse_iso`) and changes it in place; `now_ms` is the server time while

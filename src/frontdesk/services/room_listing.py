@@ -60,7 +60,7 @@ def _schema(filters: tuple[FilterDef[Any], ...]) -> JsonObject:
 def query_schema() -> JsonObject:
     """The JSON Schema of GET livechat/rooms' query (rest-typings' GETLivechatRoomsParamsSchema), built
     from the filters' definitions. Validated with coerceTypes: true (not 'array'), so scalar
-    `agents`/`tags` fail with "must be array" (livechat-api.md §1.3)."""
+    `agents`/`tags` fail with "must be array" (docs/api/livechat-api.md §1.3)."""
     return _schema(room_filters.FILTERS)
 
 

@@ -1,4 +1,4 @@
-"""Routing (livechat-api.md §5): who may take a chat, choosing the least busy agent, taking an inquiry.
+"""Routing (docs/api/livechat-api.md §5): who may take a chat, the least busy agent, taking an inquiry.
 
 Capacity is checked with the chosen agent's row locked (SELECT ... FOR UPDATE on PostgreSQL; SQLite has a
 single writer), so concurrent requests can never give an agent more chats than allowed.

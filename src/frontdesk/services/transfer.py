@@ -1,4 +1,4 @@
-"""Moving a chat (livechat-api.md §4.5): forwarding to an agent or a department, returning it to the queue."""
+"""Moving a chat (docs/api/livechat-api.md §4.5): to an agent or a department, or back to the queue."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """room_counts: rooms per (state, department, agent), and room_tag_counts: rooms per tag, changed with
 every room write, summed for totals.
 
-A listing's `total` must be exact, and counting the matches grows with the table (PERFORMANCE.md).
+A listing's `total` must be exact, and counting the matches grows with the table (docs/performance-notes.md).
 Every room write goes through store.rooms, which passes the change of each room's key here; a total
 for a filter on status, department and agent is then a sum over a few counter rows, whatever the
 number of rooms.

@@ -1,6 +1,6 @@
 """Every filter of GET livechat/rooms, each defined once (store/room_filter.FilterDef): the query parameters
 it reads and their schema, how they are read, its SQL condition, how its total may be counted, and the
-predicate the property test holds the SQL to (livechat-api.md §2.3). Adding a filter is one entry in
+predicate the property test holds the SQL to (docs/api/livechat-api.md §2.3). Adding a filter is one entry in
 FILTERS, plus its tests; changing how one matches or counts is a change to its entry alone.
 
 FILTERS is in the order of Rocket.Chat's query schema, which decides which error a request with several

@@ -1,4 +1,4 @@
-"""GET livechat/rooms: every error row of livechat-api.md §2.6, the order they win in, and permissions."""
+"""GET livechat/rooms: every error row of docs/api/livechat-api.md §2.6, the order they win, permissions."""
 
 from __future__ import annotations
 

@@ -59,7 +59,7 @@ class CachedPages:
 
 
 async def list_rooms(request: Request) -> Response:
-    """FastAPI's per-request machinery costs ~4× Starlette's (PERFORMANCE.md), so this route is plain.
+    """FastAPI's per-request machinery costs ~4× Starlette's (docs/performance-notes.md): a plain route.
 
     What it answers is kept in the page cache for CachedPages to answer again until the next commit.
     """

@@ -1,0 +1,2 @@
+(window.webpackJsonp=window.webpackJsonp||[]).push([[10],{1446:function(e){e.exports=JSON.parse('{"translation":{"cancel":"Адмяніць","conversation_finished":"Размова скончана","department_switched":"Аддзел пераключыўся","no":"Няма","options":"Опцыі","send":"Паслаць","user_joined":"Карыстальнік далучыўся","user_left":"Карыстальнік выйшаў","we_are_not_online_right_now_please_leave_a_message":"Мы зараз не ў сеткі. Калі ласка, пакіньце паведамленне.","yes":"Да"}}')}}]);
+//# sourceMappingURL=10.chunk.17520.js.map

@@ -1,0 +1,2 @@
+(window.webpackJsonp=window.webpackJsonp||[]).push([[12],{1448:function(e){e.exports=JSON.parse('{"translation":{"are_you_sure_you_want_to_switch_the_department":"Jeste li sigurni da želite prebaciti odjel?"}}')}}]);
+//# sourceMappingURL=12.chunk.514d9.js.map

@@ -1,0 +1,2 @@
+(window.webpackJsonp=window.webpackJsonp||[]).push([[13],{1449:function(a){a.exports=JSON.parse('{"translation":{"cancel":"Cancel·la","conversation_finished":"Conversa acabada","department_switched":"Departament canviat","options":"Opcions","send":"Envia","user_joined":"usuari unit","user_left":"L\'usuari ha abandonat la sala","we_are_not_online_right_now_please_leave_a_message":"No estem en línia ara mateix. Sisplau, deixa un missatge.","yes":"Sí"}}')}}]);
+//# sourceMappingURL=13.chunk.f3681.js.map

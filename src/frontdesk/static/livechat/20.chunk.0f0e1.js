@@ -1,0 +1,2 @@
+(window.webpackJsonp=window.webpackJsonp||[]).push([[20],{1456:function(e){e.exports=JSON.parse('{"translation":{"cancel":"Ακύρωση","conversation_finished":"Η συνομιλία τελείωσε","department_switched":"Το τμήμα άλλαξε","no":"Όχι","options":"Επιλογές","send":"Αποστολή","user_joined":"Ο χρήστης συνδέθηκε","user_left":"Ο χρήστης έφυγε","we_are_not_online_right_now_please_leave_a_message":"Δεν είμαστε συνδεδεμένοι αυτήν τη στιγμή. Παρακαλώ αφήστε μήνυμα.","yes":"Ναι"}}')}}]);
+//# sourceMappingURL=20.chunk.0f0e1.js.map

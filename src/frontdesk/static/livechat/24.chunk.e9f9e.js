@@ -1,0 +1,2 @@
+(window.webpackJsonp=window.webpackJsonp||[]).push([[24],{1460:function(a){a.exports=JSON.parse('{"translation":{"are_you_sure_you_want_to_switch_the_department":"Oled sa kindel, et soovid osakonda vahetada?","cancel":"Tühista","conversation_finished":"Vestlus on lõppenud","department_switched":"Osakond vahetatud","no":"Ei","options":"Valikud","send":"Saada","user_joined":"Kasutaja liitus","user_left":"Kasutaja lahkus"}}')}}]);
+//# sourceMappingURL=24.chunk.e9f9e.js.map

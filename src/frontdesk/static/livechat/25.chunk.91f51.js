@@ -1,0 +1,2 @@
+(window.webpackJsonp=window.webpackJsonp||[]).push([[25],{1461:function(a){a.exports=JSON.parse('{"translation":{"are_you_sure_you_want_to_switch_the_department":"Ziur zaude saioa aldatu nahi duzula?","cancel":"Ezeztatu","conversation_finished":"Elkarrizketa amaitu da","no":"Ez","options":"Aukerak","send":"Bidali","user_joined":"Erabiltzailea sartu da","user_left":"Erabiltzailea irten da","yes":"Bai"}}')}}]);
+//# sourceMappingURL=25.chunk.91f51.js.map

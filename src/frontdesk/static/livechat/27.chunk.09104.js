@@ -1,0 +1,2 @@
+(window.webpackJsonp=window.webpackJsonp||[]).push([[27],{1463:function(e){e.exports=JSON.parse('{"translation":{"cancel":"Peruuta","conversation_finished":"Keskustelu päättynyt","department_switched":"Osasto vaihdettu","no":"Ei","options":"Valinnat","send":"Lähetä","user_joined":"Käyttäjä liittyi","user_left":"Käyttäjä poistui","we_are_not_online_right_now_please_leave_a_message":"Emme ole verkossa juuri nyt. Jätä viesti.","yes":"Kyllä"}}')}}]);
+//# sourceMappingURL=27.chunk.09104.js.map

@@ -1,0 +1,2 @@
+(window.webpackJsonp=window.webpackJsonp||[]).push([[32],{1468:function(e){e.exports=JSON.parse('{"translation":{"cancel":"Membatalkan","conversation_finished":"percakapan selesai","department_switched":"Departemen beralih","no":"Tidak","options":"Pilihan","send":"Kirim","user_joined":"pengguna bergabung","user_left":"kiri pengguna","we_are_not_online_right_now_please_leave_a_message":"Kami sedang tidak online sekarang. Tolong, tinggalkan pesan.","yes":"iya nih"}}')}}]);
+//# sourceMappingURL=32.chunk.5078c.js.map

@@ -1,0 +1,2 @@
+(window.webpackJsonp=window.webpackJsonp||[]).push([[39],{1475:function(e){e.exports=JSON.parse('{"translation":{"cancel":"Atšaukti","conversation_finished":"Pokalbis baigtas","department_switched":"Skyrius perjungtas","no":"Nėra","options":"Galimybės","send":"Siųsti","user_joined":"Vartotojas prisijungė","user_left":"Vartotojas paliko","we_are_not_online_right_now_please_leave_a_message":"Šiuo metu mes nesame prisijungę. Prašome palikti pranešimą.","yes":"Ne"}}')}}]);
+//# sourceMappingURL=39.chunk.e848a.js.map

@@ -1,0 +1,2 @@
+(window.webpackJsonp=window.webpackJsonp||[]).push([[40],{1476:function(e){e.exports=JSON.parse('{"translation":{"cancel":"Atcelt","conversation_finished":"Saruna pabeigta","department_switched":"Departaments ir nomainīts","no":"Nr.","options":"Iespējas","send":"Sūtīt","user_joined":"Lietotājs pievienojās","user_left":"Lietotājs atvienojās","we_are_not_online_right_now_please_leave_a_message":"Mēs šobrīd neesam tiešsaistē. Lūdzu, atstāj ziņu.","yes":"jā"}}')}}]);
+//# sourceMappingURL=40.chunk.bf51a.js.map

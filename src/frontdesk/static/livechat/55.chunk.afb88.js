@@ -1,0 +1,2 @@
+(window.webpackJsonp=window.webpackJsonp||[]).push([[55],{1491:function(e){e.exports=JSON.parse('{"translation":{"cancel":"ரத்து","conversation_finished":"உரையாடலை முடித்தேன்","department_switched":"திணைக்களம் மாறியது","no":"இல்லை","options":"விருப்பங்கள்","send":"அனுப்பு","user_joined":"பயனர் சேர்ந்தார்","user_left":"பயனர் இடது","we_are_not_online_right_now_please_leave_a_message":"இப்போது நாங்கள் ஆன்லைனில் இல்லை. தயவுசெய்து, ஒரு செய்தியை விடு.","yes":"ஆமாம்"}}')}}]);
+//# sourceMappingURL=55.chunk.afb88.js.map

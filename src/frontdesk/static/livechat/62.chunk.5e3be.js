@@ -1,0 +1,2 @@
+(window.webpackJsonp=window.webpackJsonp||[]).push([[62],{1498:function(e){e.exports=JSON.parse('{"translation":{"cancel":"取消","conversation_finished":"對話已結束","department_switched":"部門已更換","no":"否","options":"選項","send":"傳送","user_joined":"使用者已加入","user_left":"使用者已離開","we_are_not_online_right_now_please_leave_a_message":"我們現在不在線。請留言。","yes":"是"}}')}}]);
+//# sourceMappingURL=62.chunk.5e3be.js.map
