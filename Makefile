@@ -1,44 +1,93 @@
 # Two commands for a fresh machine: `make run` and `make test`. Everything else is installed from here.
+#
+# `make run` installs Python packages (into .venv) and npm packages (the front end) only. The system packages
+# the tests use (chromium, redis-server, postgresql) are installed by the test targets, from Debian, as root.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-stamp
+RUN_STAMP := $(VENV)/.run-stamp
+DEV_STAMP := $(VENV)/.dev-stamp
+PIP_LOG := $(VENV)/pip.log
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test lint typecheck unit test-sqlite test-postgres demo bench md-oracle clean
+# Run a command with its output in $(PIP_LOG), shown only when it fails.
+quietly = $(1) >$(PIP_LOG) 2>&1 || { cat $(PIP_LOG); echo "failed: $(1)"; exit 1; }
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+.PHONY: run install static widget test lint typecheck unit test-sqlite test-postgres test-package \
+	system-deps demo bench md-oracle package container clean
 
-run: $(STAMP)
-	mkdir -p data
+$(BIN)/python:
+	@$(PYTHON) -m venv $(VENV)
+
+$(RUN_STAMP): pyproject.toml setup.py | $(BIN)/python
+	@echo "Installing Frontdesk and its Python packages into $(VENV) ..."
+	@$(call quietly,$(BIN)/python -m pip install -e .)
+	@touch $@
+
+$(DEV_STAMP): $(RUN_STAMP)
+	@echo "Installing the test and lint tools into $(VENV) ..."
+	@$(call quietly,$(BIN)/python -m pip install -e '.[dev]')
+	@touch $@
+
+# The front end under src/frontdesk/static/ (git-ignored): the widget and Swagger UI from npm, the desk
+# from web/ when it exists. Quick when nothing changed.
+static:
+	@$(PYTHON) scripts/build_static.py
+
+widget: static
+
+install: $(RUN_STAMP) static
+
+run: install
+	@mkdir -p data
 	$(BIN)/frontdesk serve
 
-# The whole suite on SQLite, then on a throwaway PostgreSQL cluster (installed from Debian if missing).
-test: lint typecheck test-sqlite test-postgres
+demo: install
+	$(BIN)/frontdesk demo --rooms $(or $(ROOMS),10000)
 
-lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+# Lint, types, the whole suite on SQLite and on a throwaway PostgreSQL cluster, then the wheel in a clean venv.
+test: lint typecheck test-sqlite test-postgres test-package
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check src tests bench scripts setup.py
+	$(BIN)/ruff format --check src tests bench scripts setup.py
 	$(BIN)/lint-imports
 
-typecheck: $(STAMP)
+typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
 
 unit: test-sqlite
 
-test-sqlite: $(STAMP)
+test-sqlite: $(DEV_STAMP) static system-deps
 	env -u TEST_DATABASE_URL $(BIN)/pytest
 
-test-postgres: $(STAMP)
+test-postgres: $(DEV_STAMP) static system-deps
 	bash scripts/with-postgres.sh $(BIN)/pytest
 
-demo: $(STAMP)
-	$(BIN)/frontdesk demo --rooms $(or $(ROOMS),10000)
+# Build the wheel (`python -m build`), install it into a new venv, serve from another directory.
+test-package: $(DEV_STAMP)
+	$(BIN)/python scripts/test_package.py
 
-bench: $(STAMP)
+# chromium for the browser tests, redis-server for multi-process fan-out (postgresql: scripts/with-postgres.sh).
+system-deps:
+	@if ! command -v chromium >/dev/null || ! command -v redis-server >/dev/null; then \
+		if [ "$$(id -u)" -eq 0 ]; then \
+			echo "Installing chromium and redis-server from Debian ..."; \
+			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium redis-server) \
+				>/dev/null || echo "warning: apt-get failed: the browser and Redis tests will be skipped"; \
+		else \
+			echo "warning: not root, chromium/redis-server not installed: their tests will be skipped"; \
+		fi; \
+	fi
+
+package: $(DEV_STAMP)
+	$(BIN)/python -m build --outdir dist
+
+# Needs a container engine (podman or docker); see Containerfile and compose.yaml.
+container:
+	$(or $(shell command -v podman || command -v docker),podman) build -f Containerfile -t frontdesk .
+
+bench: install
 	$(BIN)/python bench/rooms_latency.py --rooms $(or $(ROOMS),100000)
 
 # Regenerate the extra markdown corpus with the real @rocket.chat/message-parser (the judge of `md`).
@@ -47,27 +96,4 @@ md-oracle:
 	node scripts/md_oracle/oracle.mjs < tests/markdown/data/extra-inputs.jsonl > tests/markdown/data/extra-corpus.jsonl
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
-
-# Realtime: the official visitor widget (npm, installed into git-ignored var/widget, never committed) and the
-# Debian packages its tests use (chromium for the browser tests, redis-server for multi-process fan-out).
-WIDGET_VERSION := 1.13.3
-WIDGET_DIR := var/widget
-WIDGET := $(WIDGET_DIR)/node_modules/@rocket.chat/livechat/build/index.html
-
-.PHONY: widget system-deps
-
-$(STAMP): | $(WIDGET) system-deps
-
-$(WIDGET):
-	mkdir -p $(WIDGET_DIR)
-	npm install --prefix $(WIDGET_DIR) --no-save --no-package-lock --no-audit --no-fund --ignore-scripts \
-		@rocket.chat/livechat@$(WIDGET_VERSION)
-	test -f $@ && touch $@
-
-widget: $(WIDGET)
-
-system-deps:
-	@command -v redis-server >/dev/null && command -v chromium >/dev/null || \
-		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server chromium) || \
-		echo "warning: redis-server/chromium not installed: the Redis and browser tests will be skipped"
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache dist build src/frontdesk/static

@@ -6,7 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
-from frontdesk.api.livechat_widget import DEFAULT_WIDGET_DIR
+from frontdesk.assets import WIDGET_DIR
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # As the machine notes say: headless as root, and no background traffic to hosts this machine cannot reach.
@@ -33,6 +33,6 @@ def skip_reason() -> str | None:
         return "playwright is not installed (pip install -e '.[dev]')"
     if not Path(CHROMIUM).exists():
         return "Debian chromium is not installed (make system-deps, as root)"
-    if not (DEFAULT_WIDGET_DIR / "index.html").is_file():
-        return "the livechat widget build is not installed (make widget)"
+    if not (WIDGET_DIR / "index.html").is_file():
+        return "the livechat widget is not built (make static)"
     return None

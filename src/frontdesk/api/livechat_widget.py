@@ -1,4 +1,5 @@
-"""The official visitor widget: GET /livechat (index.html with SERVER_URL), its build files, and avatars."""
+"""The official visitor widget: GET /livechat (index.html with SERVER_URL), its build files, its notification
+sound (/sounds/chime.mp3, where Rocket.Chat serves it) and avatars."""
 
 from __future__ import annotations
 
@@ -10,24 +11,21 @@ from pathlib import Path
 from fastapi import APIRouter, Request
 from starlette.responses import FileResponse, RedirectResponse, Response
 
-import frontdesk
+from frontdesk.assets import SOUNDS_DIR, WIDGET_DIR
 from frontdesk.errors import json_response
 
 router = APIRouter(include_in_schema=False)
-
-REPO_ROOT = Path(frontdesk.__file__).resolve().parents[2]
-DEFAULT_WIDGET_DIR = REPO_ROOT / "var" / "widget" / "node_modules" / "@rocket.chat" / "livechat" / "build"
 _COLORS = ("#1d74f5", "#2de0a5", "#f5455c", "#ffd21f", "#9ea2a8", "#0a9b6b", "#b7367d", "#d1650f")
 
 
 def widget_dir(request: Request) -> Path:
     configured = request.app.state.settings.LIVECHAT_WIDGET_DIR
-    return Path(configured) if configured else DEFAULT_WIDGET_DIR
+    return Path(configured) if configured else WIDGET_DIR
 
 
 def _missing() -> Response:
     return json_response(
-        {"success": False, "error": "The livechat widget is not installed: run `make widget`"}, 404
+        {"success": False, "error": "The livechat widget is not built: run `make static`"}, 404
     )
 
 
@@ -65,6 +63,15 @@ async def build_file(file_path: str, request: Request) -> Response:
             _missing() if not root.is_dir() else json_response({"success": False, "error": "Not found"}, 404)
         )
     return FileResponse(target)
+
+
+@router.get("/sounds/{name}")
+async def sound(name: str) -> Response:
+    """The widget plays `config.resources.sound` when a message arrives (Rocket.Chat: /sounds/chime.mp3)."""
+    target = SOUNDS_DIR / name
+    if "/" in name or name.startswith(".") or not target.is_file():
+        return json_response({"success": False, "error": "Not found"}, 404)
+    return FileResponse(target, media_type="audio/mpeg", headers={"Cache-Control": "public, max-age=86400"})
 
 
 @router.get("/avatar/{username}")
