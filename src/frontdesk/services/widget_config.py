@@ -21,7 +21,10 @@ SURVEY = {
 
 
 @public("the widget's configuration is public; a token adds only that visitor's own state")
-async def widget_config(db: AsyncSession, token: str | None, department: str | None) -> JsonObject:
+async def widget_config(
+    db: AsyncSession, token: str | None, department: str | None, sound_url: str
+) -> JsonObject:
+    """`sound_url`: the notification sound the widget plays (Rocket.Chat: `<ROOT_URL>/sounds/chime.mp3`)."""
     values = await settings_service.get_values(
         db,
         [
@@ -80,7 +83,7 @@ async def widget_config(db: AsyncSession, token: str | None, department: str | N
         "survey": SURVEY,
         "triggers": [],
         "departments": departments,
-        "resources": {"sound": [], "emojis": []},
+        "resources": {"sound": sound_url, "emojis": []},
         "online": online,
     }
     if token:

@@ -72,7 +72,8 @@ NEXT_SCHEMA: dict[str, Any] = {
 @router.get("/livechat/config")
 async def config(request: Request, db: Db) -> Response:
     query = query_params(request, CONFIG_SCHEMA)
-    result = await widget_config(db, query.get("token"), query.get("department"))
+    sound = str(request.app.state.settings.ROOT_URL).rstrip("/") + "/sounds/chime.mp3"
+    result = await widget_config(db, query.get("token"), query.get("department"), sound)
     return json_response({"config": result, "success": True})
 
 
