@@ -1,9 +1,13 @@
-"""The demo's staff and catalogue: agents, the manager, departments and livechat tags, created once."""
+"""The demo's staff and catalogue: agents in departments, the manager, departments and livechat tags.
+
+Created on the first run and found again by later ones. Every run gives the staff accounts the run's password
+and puts one agent per department on duty (available for livechat and online), the others off shift, so a
+visitor's chat is routed at once to an agent someone can log in as.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import secrets
 from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,7 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from frontdesk.clock import iso
 from frontdesk.demo import catalog
 from frontdesk.documents import DepartmentDoc
+from frontdesk.services import passwords
 from frontdesk.services.users import do_create_user
+from frontdesk.store import agents as agent_store
 from frontdesk.store import departments as department_store
 from frontdesk.store import users as user_store
 
@@ -34,27 +40,24 @@ class DemoDepartment:
     name: str
     share: float
     tags: tuple[str, ...]
+    team: tuple[int, ...] = ()  # indexes into Cast.agents; the department's rooms are served by them
 
 
 @dataclass
 class Cast:
-    """Who and what the generated rooms refer to; passwords only for accounts created by this run."""
+    """Who and what the generated rooms refer to, and who can log in (with `password`) to try it."""
 
     agents: list[dict[str, str]]
     departments: list[DemoDepartment]
-    passwords: dict[str, str] = field(default_factory=dict)
+    password: str = ""
+    on_duty: dict[str, str] = field(default_factory=dict)  # department name -> agent username
+    manager: str = ""
 
 
 async def _ensure_user(
-    db: AsyncSession,
-    cast: Cast,
-    username: str,
-    name: str,
-    roles: list[str],
-    password: str,
-    now: int,
-    rounds: int,
+    db: AsyncSession, username: str, name: str, roles: list[str], password: str, now: int, rounds: int
 ) -> str:
+    """The demo account, created or found; either way its password is this run's."""
     user = await user_store.get_by_username(db, username)
     if user is None:
         user = await do_create_user(
@@ -68,44 +71,34 @@ async def _ensure_user(
             now=now,
             rounds=rounds,
         )
-        cast.passwords[username] = password
+    else:
+        await user_store.update_user(
+            db, user.id, password_hash=passwords.hash_password(password, rounds), updated_at=now
+        )
     return user.id
 
 
-async def ensure_cast(db: AsyncSession, now_ms: int, bcrypt_rounds: int) -> Cast:
-    """Create the agents, manager, departments and tags that do not exist yet; return them all."""
-    cast = Cast(agents=[], departments=[])
-    agent_password = secrets.token_urlsafe(9)
-    for index, (username, name) in enumerate(catalog.AGENTS):
+async def ensure_cast(db: AsyncSession, now_ms: int, bcrypt_rounds: int, password: str) -> Cast:
+    """Create what does not exist yet, reset the staff's password, put one agent per department on duty."""
+    cast = Cast(agents=[], departments=[], password=password)
+    index_of: dict[str, int] = {}
+    for username, name in catalog.AGENTS:
         user_id = await _ensure_user(
-            db, cast, username, name, ["user", "livechat-agent"], agent_password, now_ms, bcrypt_rounds
+            db, username, name, ["user", "livechat-agent"], password, now_ms, bcrypt_rounds
         )
-        if username in cast.passwords:  # most agents available, a few away, as on a real shift
-            available = index < len(catalog.AGENTS) - 3
-            await user_store.update_user(
-                db,
-                user_id,
-                status="online" if available else "offline",
-                status_connection="online" if available else "offline",
-                status_livechat="available" if available else "not-available",
-            )
+        index_of[username] = len(cast.agents)
         cast.agents.append({"_id": user_id, "username": username, "name": name})
-    username, name = catalog.MANAGER
-    await _ensure_user(
-        db,
-        cast,
-        username,
-        name,
-        ["user", "livechat-manager"],
-        secrets.token_urlsafe(9),
-        now_ms,
-        bcrypt_rounds,
-    )
+    cast.manager, name = catalog.MANAGER
+    await _ensure_user(db, cast.manager, name, ["user", "livechat-manager"], password, now_ms, bcrypt_rounds)
 
     new_departments: list[DepartmentDoc] = []
     for dept_name, (description, share, tags) in catalog.DEPARTMENTS.items():
         dept_id = stable_id("department:" + dept_name)
-        cast.departments.append(DemoDepartment(dept_id, dept_name, share, tags))
+        team = catalog.TEAMS[dept_name]
+        cast.departments.append(
+            DemoDepartment(dept_id, dept_name, share, tags, tuple(index_of[u] for u in team))
+        )
+        cast.on_duty[dept_name] = team[0]
         if await department_store.get_department(db, dept_id) is None:
             new_departments.append(
                 {
@@ -117,7 +110,7 @@ async def ensure_cast(db: AsyncSession, now_ms: int, bcrypt_rounds: int) -> Cast
                     "showOnOfflineForm": True,
                     "email": f"{dept_name.lower()}@example.com",
                     "type": "d",
-                    "numAgents": len(catalog.AGENTS),
+                    "numAgents": len(team),
                     "requestTagBeforeClosingChat": False,
                     "chatClosingTags": [],
                     "_updatedAt": iso(now_ms),
@@ -138,4 +131,27 @@ async def ensure_cast(db: AsyncSession, now_ms: int, bcrypt_rounds: int) -> Cast
                 for tag in catalog.TAGS
             ],
         )
+    await _staff_departments(db, cast, now_ms)
     return cast
+
+
+async def _staff_departments(db: AsyncSession, cast: Cast, now_ms: int) -> None:
+    """Department memberships as the catalogue says, and who is on duty now."""
+    on_duty = set(cast.on_duty.values())
+    for dept in cast.departments:
+        members = set(await agent_store.department_agent_ids(db, dept.id))
+        for order, index in enumerate(dept.team):
+            agent = cast.agents[index]
+            if agent["_id"] not in members:
+                await agent_store.upsert_department_agent(
+                    db, dept.id, agent["_id"], agent["username"], 0, order, now_ms
+                )
+    for agent in cast.agents:
+        working = agent["username"] in on_duty
+        await user_store.update_user(
+            db,
+            agent["_id"],
+            status="online" if working else "offline",
+            status_connection="online" if working else "offline",
+            status_livechat="available" if working else "not-available",
+        )

@@ -24,6 +24,13 @@ AGENTS = (
     ("jamal.wright", "Jamal Wright"),
 )  # fmt: skip
 MANAGER = ("manager", "Morgan Manager")
+# department -> its agents; the first is on duty after every `frontdesk demo` (available, online), so a
+# visitor's chat in any department reaches an agent whose password the demo prints. The others are off shift.
+TEAMS: dict[str, tuple[str, ...]] = {
+    "Support": ("alice.moreau", "david.okafor", "grace.lindqvist", "jamal.wright"),
+    "Sales": ("bruno.silva", "elena.petrova", "hugo.martins", "jamal.wright"),
+    "Billing": ("chloe.nakamura", "farid.haddad", "ines.garcia"),
+}
 
 # name -> (description, share of rooms, tags its agents use most)
 DEPARTMENTS: dict[str, tuple[str, float, tuple[str, ...]]] = {

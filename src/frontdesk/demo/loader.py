@@ -7,6 +7,7 @@ import gc
 import itertools
 import multiprocessing
 import os
+import secrets
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -111,8 +112,11 @@ async def load_demo(
     progress: bool = True,
     batch_rooms: int = BATCH_ROOMS,
     parallel_from: int = PARALLEL_FROM,
-) -> None:
+    password: str | None = None,
+) -> Cast:
     """Add `rooms` rooms spread over the last 180 days (ending at now_ms) plus the staff they need.
+
+    The staff's password is `password`, or a new random one (printed at the end with the URLs to try).
 
     The same seed on the same database state (and the same now_ms) gives the same documents, whether
     the batches are made in worker processes or not. On a database that already holds demo data, the
@@ -123,7 +127,9 @@ async def load_demo(
     db = Database(settings)
     try:
         async with db.session() as session:
-            cast = await ensure_cast(session, now, settings.BCRYPT_ROUNDS)
+            cast = await ensure_cast(
+                session, now, settings.BCRYPT_ROUNDS, password or secrets.token_urlsafe(9)
+            )
             # Reserve one guest number per room, so usernames never repeat across runs.
             guest_base = int(await settings_service.get_value(session, GUEST_COUNTER))
             await settings_store.set_value(session, GUEST_COUNTER, guest_base + rooms, now)
@@ -140,9 +146,10 @@ async def load_demo(
                     await _run_parallel(db, plan, workers, totals, bar)
                 else:
                     await _run_serial(db, plan, totals, bar)
-        _print_summary(totals, cast, time.monotonic() - started)
+        _print_summary(totals, cast, time.monotonic() - started, settings.ROOT_URL)
     finally:
         await db.dispose()
+    return cast
 
 
 async def _run_serial(db: Database, plan: Plan, totals: Counter[str], bar: Any) -> None:
@@ -184,18 +191,25 @@ async def _run_parallel(db: Database, plan: Plan, workers: int, totals: Counter[
                 bar.update(done["rooms"])
 
 
-def _print_summary(totals: Counter[str], cast: Cast, seconds: float) -> None:
+def _print_summary(totals: Counter[str], cast: Cast, seconds: float, root_url: str) -> None:
     states = ", ".join(
         f"{totals[name]} {name}" for name in ("closed", "closed unserved", "open", "on hold", "queued")
     )
+    root = root_url.rstrip("/")
     print(f"\nLoaded {totals['rooms']} rooms in {seconds:.1f} s: {states}.")
     print(f"{totals['visitors']} new visitors, {totals['messages']} messages.")
-    print(f"Agents: {', '.join(a['username'] for a in cast.agents)}")
     print(f"Departments: {', '.join(d.name for d in cast.departments)}")
-    by_password: dict[str, list[str]] = {}
-    for username, password in cast.passwords.items():
-        by_password.setdefault(password, []).append(username)
-    for password, usernames in by_password.items():
-        print(f"  password for {', '.join(usernames)}: {password}")
-    if not cast.passwords:
-        print("Staff accounts already existed; their passwords are unchanged.")
+    links = (
+        (f"{root}/", "the desk (or the start page)"),
+        (f"{root}/livechat?mode=popout", "the visitor widget: start a chat"),
+        (f"{root}/api/docs", "the API, to try with a login below"),
+    )
+    width = max(len(url) for url, _ in links)
+    print("\nTry it (start the server with `make run` or `frontdesk serve`):")
+    for url, what in links:
+        print(f"  {url:<{width}}  {what}")
+    print("\nOn duty now, each receives the chats of a department:")
+    for department, username in cast.on_duty.items():
+        print(f"  {username:<18} {department}")
+    print(f"  {cast.manager:<18} manager: sees every room")
+    print(f"Password of every demo account: {cast.password}")

@@ -61,6 +61,8 @@ class RoomGenerator:
             shares.append((cumulative, dept))
         self._departments = Shares(shares)
         self._department_total = cumulative
+        # a department's chats are served by its own team (all agents where it has none)
+        self._teams = {d.id: [cast.agents[i] for i in d.team] for d in cast.departments if d.team}
 
     def md(self, text: str) -> list[Any]:
         """The parsed `md` of a text; the demo's texts repeat, so each is parsed once."""
@@ -114,7 +116,8 @@ class RoomGenerator:
             if state == ABANDONED:
                 timeline.close(t + rand.wait_ms(240, 30, 1800), by_visitor=True, tags=())
         else:
-            agent = rand.pick(self.cast.agents)
+            # the room's department may be the returning visitor's own, not the one drawn above
+            agent = rand.pick(self._teams.get(room.get("departmentId") or "", self.cast.agents))
             assigned = t + rand.wait_ms(30, 1, 600)
             metrics.apply_agent_assigned(room, cast(UserRef, agent), assigned)
             t = timeline.conversation(agent, t, assigned, rand.between(1, self.max_replies + 1))
