@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="", case_sensitive=True, extra="ignore")
+    # an empty variable (`ADMIN_PASS=` in a compose file) counts as unset, never as an empty password
+    model_config = SettingsConfigDict(
+        env_prefix="", case_sensitive=True, extra="ignore", env_ignore_empty=True
+    )
 
-    PORT: int = 3000
+    PORT: int = Field(default=3000, ge=1, le=65535)
     HOST: str = "0.0.0.0"
-    ROOT_URL: str = "http://localhost:3000"
+    # The public address (what the widget and links use); http://localhost:$PORT when unset.
+    ROOT_URL: str = ""
     DATABASE_URL: str = "sqlite:///./data/frontdesk.db"
     ADMIN_USERNAME: str | None = None
     ADMIN_PASS: str | None = None
@@ -21,13 +27,31 @@ class Settings(BaseSettings):
     BCRYPT_ROUNDS: int = Field(default=10, ge=4, le=16)
     # Connections kept open per process. SQLite gains nothing from many (see docs/performance-notes.md).
     DB_POOL_SIZE: int = Field(default=4, ge=1, le=64)
-    LOG_LEVEL: str = "info"
+    LOG_LEVEL: Literal["critical", "error", "warning", "info", "debug"] = "info"
+    # `text`: one compact line per record; `json`: one JSON object per line (for log collectors).
+    LOG_FORMAT: Literal["text", "json"] = "text"
+    # One line per HTTP request (method, path, status, duration); false turns it off.
+    ACCESS_LOG: bool = True
+    # Prometheus metrics: on /metrics of the main port, or on their own port when this is set.
+    METRICS_PORT: int | None = Field(default=None, ge=1, le=65535)
     # Memory for listing pages kept until the next commit (api/page_cache.py); 0 turns the cache off.
     PAGE_CACHE_MB: int = Field(default=32, ge=0, le=4096)
     # With several Frontdesk processes, realtime events travel through Redis pub/sub (e.g. redis://localhost:6379/0).
     REDIS_URL: str | None = None
-    # The visitor widget's build (npm @rocket.chat/livechat); `make widget` installs it under var/widget.
+    # The visitor widget's build (npm @rocket.chat/livechat), served at /livechat; by default the copy that
+    # `make` (scripts/build_static.py) puts in src/frontdesk/static/livechat/ and the wheel carries.
     LIVECHAT_WIDGET_DIR: str | None = None
+
+    @field_validator("LOG_LEVEL", "LOG_FORMAT", mode="before")
+    @classmethod
+    def _lower(cls, value: object) -> object:
+        return value.lower() if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _default_root_url(self) -> Settings:
+        if not self.ROOT_URL:
+            self.ROOT_URL = f"http://localhost:{self.PORT}"
+        return self
 
     @property
     def async_database_url(self) -> str:

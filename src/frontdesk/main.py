@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
@@ -14,7 +14,9 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from frontdesk import __version__
-from frontdesk.api import info, livechat_widget
+from frontdesk.api import docs, health, home, info, livechat_widget, prometheus
+from frontdesk.api.instrumentation import Instrumentation
+from frontdesk.api.openapi import build_openapi
 from frontdesk.api.page_cache import PageCache
 from frontdesk.api.responses import add_response_schemas
 from frontdesk.api.routers import V1_ROUTERS
@@ -25,6 +27,8 @@ from frontdesk.db.engine import Database
 from frontdesk.db.migrate import upgrade
 from frontdesk.errors import FrontdeskError, InvalidParams, json_response, render_error
 from frontdesk.events.bus import EventBus
+from frontdesk.ops import metrics
+from frontdesk.ops.sampler import Sampler
 from frontdesk.realtime.server import setup as setup_realtime
 from frontdesk.services.bootstrap import ensure_defaults
 
@@ -62,11 +66,19 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         await db.changes.start()
         async with db.session() as session:
             await ensure_defaults(session, settings, app.state.clock.now_ms())
-        async with realtime.running(events):
-            yield
-        await db.dispose()
+        metrics.watch_pool(db.engine, settings.DB_POOL_SIZE)
+        try:
+            async with AsyncExitStack() as running:
+                await running.enter_async_context(realtime.running(events))
+                await running.enter_async_context(sampler.running())
+                yield
+        finally:
+            metrics.unwatch_pool(settings.DB_POOL_SIZE)
+            await db.dispose()
+            metrics.process_exited()
 
-    app = FastAPI(title="Frontdesk", version=__version__, lifespan=lifespan, docs_url="/api/docs")
+    # docs: api/docs.py serves Swagger UI from local files; no ReDoc
+    app = FastAPI(title="Frontdesk", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.settings = settings
     app.state.events = events
     app.state.db = db
@@ -80,6 +92,9 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     if app.state.page_cache is not None:
         app.add_middleware(rooms.CachedPages, cache=app.state.page_cache)
     realtime = setup_realtime(app, settings, db, app.state.clock)
+    sampler = app.state.metrics_sampler = Sampler(db, realtime.hub.listener_count, app.state.page_cache)
+    # outermost: counts and logs every request, the page cache's answers too
+    app.add_middleware(Instrumentation, access_log=settings.ACCESS_LOG)
 
     app.add_exception_handler(FrontdeskError, _frontdesk_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
@@ -88,18 +103,22 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
 
     # first: the router tries routes in order, and this one is asked most
     app.router.routes.insert(0, Route(rooms.PATH, rooms.list_rooms, methods=["GET"]))
+    app.include_router(home.router)
     app.include_router(info.router)
+    app.include_router(health.router)
+    if settings.METRICS_PORT is None:  # else `serve` answers scrapes on that port
+        app.include_router(prometheus.router)
+    app.include_router(docs.router)
     app.include_router(livechat_widget.router)
     for router in V1_ROUTERS:
         app.include_router(router, prefix=API)
 
-    base_openapi = app.openapi
-
     def openapi() -> dict[str, Any]:
-        schema = base_openapi()
-        schema.setdefault("paths", {})[f"{API}/livechat/rooms"] = rooms.rooms_openapi()
-        add_response_schemas(schema)
-        return schema
+        if app.openapi_schema is None:
+            schema = build_openapi(app, {rooms.PATH: rooms.rooms_openapi()})
+            add_response_schemas(schema)
+            app.openapi_schema = schema
+        return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
     return app

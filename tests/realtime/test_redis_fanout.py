@@ -131,3 +131,10 @@ async def test_event_written_through_a_reaches_a_subscriber_on_b(two_processes: 
             assert (await on_b.next_changed("stream-room-messages"))["fields"]["args"][0]["msg"] == "via B"
             with pytest.raises(TimeoutError):
                 await on_a.next_changed("stream-room-messages", timeout=0.2)
+
+
+async def test_readiness_checks_the_redis_it_is_given(redis_url: str) -> None:
+    from frontdesk.ops.readiness import check_redis
+
+    check = await check_redis(redis_url)
+    assert check["status"] == "ok" and check["latency"].endswith("ms")

@@ -51,7 +51,18 @@ def _source(request: Request) -> RoomSource:
     return {"type": "api"}
 
 
-@router.get("/livechat/room", dependencies=[Depends(rate_limit(5, 60))])
+# For the API documentation: the handler reads these itself; any other parameter becomes a custom field.
+ROOM_PARAMETERS = [
+    {"name": name, "in": "query", "required": name == "token", "schema": _STR}
+    for name in ("token", "rid", "agentId")
+]
+
+
+@router.get(
+    "/livechat/room",
+    dependencies=[Depends(rate_limit(5, 60))],
+    openapi_extra={"parameters": ROOM_PARAMETERS},
+)
 @writes
 async def get_room(request: Request, db: Db, now: Now) -> Response:
     query = query_params(request)

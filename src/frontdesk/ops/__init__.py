@@ -1,0 +1,1 @@
+"""Running Frontdesk in production: Prometheus metrics, logging, readiness checks."""
