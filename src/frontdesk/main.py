@@ -14,7 +14,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from frontdesk import __version__
-from frontdesk.api import docs, health, home, info, livechat_widget, prometheus
+from frontdesk.api import docs, favicon, health, home, info, livechat_widget, prometheus
 from frontdesk.api.instrumentation import Instrumentation
 from frontdesk.api.openapi import build_openapi
 from frontdesk.api.page_cache import PageCache
@@ -104,6 +104,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     # first: the router tries routes in order, and this one is asked most
     app.router.routes.insert(0, Route(rooms.PATH, rooms.list_rooms, methods=["GET"]))
     app.include_router(home.router)
+    app.include_router(favicon.router)
     app.include_router(info.router)
     app.include_router(health.router)
     if settings.METRICS_PORT is None:  # else `serve` answers scrapes on that port

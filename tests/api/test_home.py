@@ -22,3 +22,9 @@ async def test_unknown_api_paths_keep_rocket_chat_json_404(client: httpx.AsyncCl
         res = await client.get(path, headers={"Accept": "text/html"})
         assert res.status_code == 404, path
         assert res.json() == {"success": False, "error": "API endpoint not found"}
+
+
+async def test_favicon_is_an_icon(client: httpx.AsyncClient) -> None:
+    res = await client.get("/favicon.ico")
+    assert res.status_code == 200 and res.headers["content-type"] == "image/x-icon"
+    assert res.content[:4] == b"\x00\x00\x01\x00" and b"\x89PNG" in res.content  # ICO holding a PNG

@@ -58,11 +58,34 @@ async def _reply_and_close(live: Any, agent: dict[str, Any], text: str) -> str:
     return rid
 
 
+def watch(page: Any) -> tuple[list[str], list[str]]:
+    """(errors, sounds): uncaught errors, console errors and failed requests; the sound files fetched."""
+    errors: list[str] = []
+    sounds: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(f"uncaught: {exc}"))
+    page.on("console", lambda msg: errors.append(f"console: {msg.text}") if msg.type == "error" else None)
+
+    def failed(req: Any) -> None:
+        # ERR_ABORTED is the browser's own cancelling (a media element moving to range requests, say)
+        if "ERR_ABORTED" not in str(req.failure):
+            errors.append(f"request failed: {req.url} {req.failure}")
+
+    page.on("requestfailed", failed)
+
+    def response(res: Any) -> None:
+        if res.status >= 400:
+            errors.append(f"HTTP {res.status}: {res.url}")
+        if "/sounds/" in res.url:
+            sounds.append(f"{res.status} {res.headers.get('content-type')}")
+
+    page.on("response", response)
+    return errors, sounds
+
+
 async def test_popout_chat_agent_reply_and_chat_finished(live, browser, tmp_path) -> None:
     agent = await make_agent(live.client, live.db, roles=("livechat-manager",))
     page = await browser.new_page(viewport={"width": 420, "height": 640})
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    errors, sounds = watch(page)
     await page.goto(f"{live.url}/livechat?mode=popout")
     await _open_chat(page, "Ada Visitor")
     await _send(page, "Hello, I need help with my order")
@@ -76,7 +99,13 @@ async def test_popout_chat_agent_reply_and_chat_finished(live, browser, tmp_path
     # the `livechat-close` message arrives over DDP and the widget routes to its chat-finished screen
     await page.get_by_text("Chat Finished").wait_for(timeout=10_000)
     await page.get_by_role("button", name="New Chat").wait_for()
-    assert not [e for e in errors if "Invalid time value" in e], errors
+    # a whole chat without one error in the console: the notification sound has its source now
+    assert errors == [], errors
+    assert sounds and all(s.startswith(("200 audio/mpeg", "206 audio/mpeg")) for s in sounds), sounds
+    playable = await page.evaluate(
+        "() => [...document.querySelectorAll('audio')].map(a => [a.currentSrc, a.error && a.error.code])"
+    )
+    assert playable and all(src.endswith("/sounds/chime.mp3") and code is None for src, code in playable)
 
 
 class _HostPage(http.server.SimpleHTTPRequestHandler):
