@@ -14,7 +14,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 quietly = $(1) >$(PIP_LOG) 2>&1 || { cat $(PIP_LOG); echo "failed: $(1)"; exit 1; }
 
 .PHONY: run install static widget test lint typecheck unit test-sqlite test-postgres test-package \
-	system-deps demo bench md-oracle package container clean
+	system-deps demo bench md-oracle package container test-container clean
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV)
@@ -86,6 +86,11 @@ package: $(DEV_STAMP)
 # Needs a container engine (podman or docker); see Containerfile and compose.yaml.
 container:
 	$(or $(shell command -v podman || command -v docker),podman) build -f Containerfile -t frontdesk .
+
+# Build and run the image with podman (as root). Not in `make test`: this machine reaches no container
+# registry; STANDINS=1 builds look-alike base images from Debian first (see the script).
+test-container:
+	bash scripts/test_container.sh
 
 bench: install
 	$(BIN)/python bench/rooms_latency.py --rooms $(or $(ROOMS),100000)
