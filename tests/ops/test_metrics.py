@@ -31,7 +31,10 @@ async def test_requests_are_counted_by_route_template(client: httpx.AsyncClient)
     for token in ("a-token", "another-token", "a-third"):
         await client.get(f"/api/v1/livechat/visitor/{token}")
     await client.get("/api/v1/no.such.thing")
+    await client.request("BREW", "/livez")
     after = await scrape(client)
+    brewed = [k for k in after if k[0] == "frontdesk_http_requests_total" and ("route", "/livez") in k[1]]
+    assert {dict(k[1])["method"] for k in brewed} <= {"GET", "other"}  # invented methods stay one label
     template = "/api/v1/livechat/visitor/{token}"
     assert requests(after, template, "400") - requests(before, template, "400") == 3
     assert requests(after, "(unmatched)", "404") - requests(before, "(unmatched)", "404") == 1

@@ -15,6 +15,8 @@ from frontdesk.ops.logs import ACCESS
 
 log = logging.getLogger(ACCESS)
 UNMATCHED = "(unmatched)"
+# Any other method a client invents is counted as "other": labels must stay a bounded set.
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 
 
 class RouteTemplates:
@@ -56,6 +58,8 @@ class Instrumentation:
         self.app = app
         self.access_log = access_log
         self.templates = RouteTemplates()
+        # the label children, found once: this runs on every request, the cached listing pages' too
+        self._counted: dict[tuple[str, str, int], tuple[Any, Any]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
@@ -81,10 +85,20 @@ class Instrumentation:
             elapsed = time.perf_counter() - started
             method = scope["method"]
             route = self.templates.of(scope)
-            metrics.HTTP_REQUESTS.labels(method, route, str(status)).inc()
-            metrics.HTTP_LATENCY.labels(method, route).observe(elapsed)
+            self._count(method if method in METHODS else "other", route, status, elapsed)
             if self.access_log and log.isEnabledFor(logging.INFO):
                 self._log(scope, method, route, status, elapsed)
+
+    def _count(self, method: str, route: str, status: int, elapsed: float) -> None:
+        key = (method, route, status)
+        children = self._counted.get(key)
+        if children is None:
+            children = self._counted[key] = (
+                metrics.HTTP_REQUESTS.labels(method, route, str(status)),
+                metrics.HTTP_LATENCY.labels(method, route),
+            )
+        children[0].inc()
+        children[1].observe(elapsed)
 
     async def _websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
