@@ -74,7 +74,9 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def server_env(database_url: str, port: int, page_cache_mb: int | None) -> dict[str, str]:
+def server_env(
+    database_url: str, port: int, page_cache_mb: int | None, access_log: bool = False
+) -> dict[str, str]:
     cache = {} if page_cache_mb is None else {"PAGE_CACHE_MB": str(page_cache_mb)}
     return {
         **os.environ,
@@ -84,7 +86,8 @@ def server_env(database_url: str, port: int, page_cache_mb: int | None) -> dict[
         "ADMIN_PASS": ADMIN_PASS,
         "HOST": "127.0.0.1",
         "PORT": str(port),
-        "LOG_LEVEL": "warning",
+        # access lines are INFO records: on with --access-log (written to a file), else off
+        "LOG_LEVEL": "info" if access_log else "warning",
     }
 
 
@@ -111,12 +114,17 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
 
 
 def start_frontdesk(
-    database_url: str, workers: int, page_cache_mb: int | None
+    database_url: str, workers: int, page_cache_mb: int | None, access_log: bool = False
 ) -> tuple[subprocess.Popen[bytes], int]:
     port = free_port()
     command = [sys.executable, "-m", "frontdesk.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    # a real write per request, not the terminal; the file goes when the process and this one end
+    log = tempfile.TemporaryFile() if access_log else None  # noqa: SIM115
     proc = subprocess.Popen(
-        [*command, "--workers", str(workers)], env=server_env(database_url, port, page_cache_mb)
+        [*command, "--workers", str(workers)],
+        env=server_env(database_url, port, page_cache_mb, access_log),
+        stdout=log,
+        stderr=log,
     )
     wait_for(port, proc)
     return proc, port
@@ -445,7 +453,7 @@ def _ms(values: list[float], q: float) -> float:
 
 
 async def run(args: argparse.Namespace, database_url: str) -> None:
-    server, port = start_frontdesk(database_url, args.workers, args.page_cache_mb)
+    server, port = start_frontdesk(database_url, args.workers, args.page_cache_mb, args.access_log)
     static: subprocess.Popen[bytes] | None = None
     try:
         headers = await login(port)
@@ -505,7 +513,8 @@ async def run(args: argparse.Namespace, database_url: str) -> None:
             f"throughput over {args.concurrency} connections ({client}); "
             f"page of {len(default_body):,} bytes; "
             f"page cache {'server default' if args.page_cache_mb is None else f'{args.page_cache_mb} MB'}; "
-            f"{args.writes_per_second:g} commits/s beside the throughput phase\n"
+            f"{args.writes_per_second:g} commits/s beside the throughput phase; "
+            f"access log {'on' if args.access_log else 'off'}\n"
         )
         print("| query | total | p50 ms | p99 ms | req/s | ratio to static |")
         print("|---|---:|---:|---:|---:|---:|")
@@ -548,6 +557,9 @@ def main() -> None:
         help="throughput-phase client; wrk (apt-get install wrk) leaves the CPU to the server",
     )
     parser.add_argument("--wrk-threads", type=int, default=1, help="wrk's -t: one leaves CPU to the server")
+    parser.add_argument(
+        "--access-log", action="store_true", help="the server writes its access line per request (to a file)"
+    )
     args = parser.parse_args()
     if args.client == "wrk" and shutil.which("wrk") is None:
         raise SystemExit("--client wrk needs the wrk load generator on PATH: apt-get install wrk")
