@@ -14,7 +14,7 @@ class Settings(BaseSettings):
         env_prefix="", case_sensitive=True, extra="ignore", env_ignore_empty=True
     )
 
-    PORT: int = Field(default=3000, ge=1, le=65535)
+    PORT: int = Field(default=3000, ge=0, le=65535)  # 0: any free port
     HOST: str = "0.0.0.0"
     # The public address (what the widget and links use); http://localhost:$PORT when unset.
     ROOT_URL: str = ""
