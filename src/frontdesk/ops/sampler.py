@@ -11,8 +11,8 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from typing import Protocol
 
-from frontdesk.api.page_cache import PageCache
 from frontdesk.db.engine import Database
 from frontdesk.ops import metrics
 from frontdesk.store import inquiries as inquiry_store
@@ -20,11 +20,22 @@ from frontdesk.store import inquiries as inquiry_store
 log = logging.getLogger("frontdesk.metrics")
 
 SAMPLE_SECONDS = 5.0
+
+
+class CacheCounters(Protocol):
+    """What the sampler reads of api/page_cache.PageCache (ops/ does not import the HTTP layer)."""
+
+    hits: int
+    misses: int
+
+
 WAITING = ("queued", "ready")
 
 
 class Sampler:
-    def __init__(self, db: Database, subscriptions: Callable[[], int], page_cache: PageCache | None) -> None:
+    def __init__(
+        self, db: Database, subscriptions: Callable[[], int], page_cache: CacheCounters | None
+    ) -> None:
         self.db = db
         self.subscriptions = subscriptions
         self.page_cache = page_cache
