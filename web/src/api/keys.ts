@@ -1,0 +1,21 @@
+// Query-cache keys, named after the API path they hold (so the cache reads like the API).
+export const keys = {
+  me: ['me'] as const,
+  permissions: ['permissions.listAll'] as const,
+  settings: ['settings.public'] as const,
+  routing: ['livechat/config/routing'] as const,
+  subscriptions: ['subscriptions.get'] as const,
+  rooms: ['rooms.get'] as const,
+  room: (rid: string) => ['rooms.info', rid] as const,
+  queue: ['livechat/inquiries.queuedForUser'] as const,
+  inquiry: (rid: string) => ['livechat/inquiries.getOne', rid] as const,
+  history: (rid: string) => ['loadHistory', rid] as const,
+  visitor: (id: string) => ['livechat/visitors.info', id] as const,
+  pages: (rid: string) => ['livechat/visitors.pagesVisited', rid] as const,
+  chatHistory: (rid: string, visitorId: string) => ['livechat/visitors.chatHistory', rid, visitorId] as const,
+  transfers: (rid: string) => ['livechat/transfer.history', rid] as const,
+  departments: ['livechat/department'] as const,
+  tags: ['livechat/tags'] as const,
+  customFields: ['livechat/custom-fields'] as const,
+  agents: (text: string) => ['livechat/users/agent', text] as const,
+};

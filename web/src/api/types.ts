@@ -1,0 +1,170 @@
+// The Rocket.Chat documents the desk reads, as the server sends them (dates as ISO strings).
+
+export type MdNode = { type: string; value?: unknown; [key: string]: unknown };
+
+export interface UserRef {
+  _id: string;
+  username: string;
+  name?: string;
+}
+
+export interface Me extends UserRef {
+  roles: string[];
+  status: 'online' | 'away' | 'busy' | 'offline';
+  statusLivechat?: 'available' | 'not-available';
+  emails?: { address: string }[];
+}
+
+export interface RoomSource {
+  type: 'widget' | 'email' | 'sms' | 'app' | 'api' | 'other' | string;
+  id?: string;
+  alias?: string;
+  label?: string;
+  sidebarIcon?: string;
+  defaultIcon?: string;
+  destination?: string;
+}
+
+export interface VisitorRef {
+  _id: string;
+  username: string;
+  token: string;
+  status?: string;
+  phone?: { phoneNumber: string }[];
+}
+
+export interface Message {
+  _id: string;
+  rid: string;
+  msg: string;
+  ts: string;
+  u: UserRef;
+  t?: string;
+  md?: MdNode[];
+  token?: string;
+  alias?: string;
+  editedAt?: string;
+  transferData?: TransferData;
+  navigation?: { page?: { title?: string; location?: { href?: string } } };
+}
+
+export interface TransferData {
+  transferredBy?: UserRef & { userType?: string };
+  transferredTo?: UserRef;
+  nextDepartment?: { _id: string; name?: string };
+  previousDepartment?: string;
+  scope?: string;
+  comment?: string;
+  ts?: string;
+}
+
+export interface Room {
+  _id: string;
+  t: string;
+  fname?: string;
+  ts: string;
+  lm?: string;
+  open?: boolean;
+  onHold?: boolean;
+  v: VisitorRef;
+  servedBy?: UserRef & { ts?: string };
+  departmentId?: string;
+  source?: RoomSource;
+  lastMessage?: Message;
+  waitingResponse?: boolean;
+  tags?: string[];
+  topic?: string;
+  livechatData?: Record<string, string>;
+  closedAt?: string;
+  _updatedAt?: string;
+}
+
+export interface Subscription {
+  _id: string;
+  rid: string;
+  name: string;
+  fname?: string;
+  t: string;
+  open: boolean;
+  alert?: boolean;
+  unread?: number;
+  ls?: string;
+  u: UserRef;
+  v?: VisitorRef;
+  department?: string;
+  onHold?: boolean;
+  _updatedAt?: string;
+}
+
+export interface Inquiry {
+  _id: string;
+  rid: string;
+  name: string;
+  ts: string;
+  queuedAt?: string;
+  status: string;
+  message?: string;
+  lastMessage?: Message;
+  department?: string;
+  v: VisitorRef;
+  source?: RoomSource;
+}
+
+export interface Visitor {
+  _id: string;
+  username: string;
+  name?: string;
+  token?: string;
+  visitorEmails?: { address: string }[];
+  phone?: { phoneNumber: string }[];
+  livechatData?: Record<string, string>;
+  department?: string;
+  status?: string;
+  ts?: string;
+}
+
+export interface Department {
+  _id: string;
+  name: string;
+  enabled?: boolean;
+}
+
+export interface Agent extends UserRef {
+  status?: string;
+  statusLivechat?: string;
+}
+
+export interface Tag {
+  _id: string;
+  name: string;
+  description?: string;
+}
+
+export interface CustomField {
+  _id: string;
+  label: string;
+  scope: 'visitor' | 'room';
+  visibility?: string;
+  type?: string;
+  required?: boolean;
+  options?: string;
+}
+
+export interface RoutingConfig {
+  previewRoom: boolean;
+  showQueue: boolean;
+  returnQueue: boolean;
+  autoAssignAgent: boolean;
+  showConnecting?: boolean;
+}
+
+export interface Permission {
+  _id: string;
+  roles: string[];
+}
+
+export interface Paged {
+  count: number;
+  offset: number;
+  total: number;
+}

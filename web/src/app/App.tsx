@@ -1,0 +1,65 @@
+// The desk's root: the query cache, who is logged in, and which screen that person gets.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ApiError } from '../api/rest';
+import { LoginScreen } from '../screens/login/LoginScreen';
+import { NoRoleScreen } from '../screens/login/NoRoleScreen';
+import { AuthProvider, useAuth } from './auth';
+import { LiveProvider } from './live';
+import { hasRole, LIVECHAT_ROLES, useMe } from './permissions';
+import { Shell } from './Shell';
+
+function makeClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      },
+    },
+  });
+}
+
+function Gate() {
+  const { credentials, logout } = useAuth();
+  const me = useMe();
+  if (!credentials) return <LoginScreen />;
+  if (me.isPending) {
+    return (
+      <div className="splash" role="status">
+        Loading your desk…
+      </div>
+    );
+  }
+  if (me.isError) {
+    return (
+      <div className="splash" role="alert">
+        <p>{me.error.message}</p>
+        <button type="button" className="button" onClick={() => void me.refetch()}>
+          Try again
+        </button>
+        <button type="button" className="button button-quiet" onClick={() => void logout()}>
+          Log out
+        </button>
+      </div>
+    );
+  }
+  if (!hasRole(me.data, LIVECHAT_ROLES)) return <NoRoleScreen me={me.data} />;
+  return (
+    <LiveProvider userId={credentials.userId} token={credentials.authToken}>
+      <Shell />
+    </LiveProvider>
+  );
+}
+
+export function App() {
+  const [client] = useState(makeClient);
+  return (
+    <QueryClientProvider client={client}>
+      <AuthProvider>
+        <Gate />
+      </AuthProvider>
+    </QueryClientProvider>
+  );
+}
