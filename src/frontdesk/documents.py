@@ -459,6 +459,32 @@ class QueueRow(TypedDict):
     chats: int
 
 
+# -- what the desk reads ------------------------------------------------------------------------------------
+class LoadedHistory(TypedDict):
+    """loadHistory's answer: a page of a room's messages, newest first."""
+
+    messages: list[MessageDoc]
+
+
+class RoutingConfig(TypedDict):
+    """livechat/config/routing: what the routing method lets clients offer (RoutingManager.getConfig)."""
+
+    previewRoom: bool
+    showConnecting: bool
+    showQueue: bool
+    showQueueLink: bool
+    returnQueue: bool
+    enableTriggerAction: bool
+    autoAssignAgent: bool
+
+
+class PublicSetting(TypedDict):
+    """A setting as settings.public lists it."""
+
+    _id: str
+    value: Any
+
+
 # -- reading what nested optional fields hold -------------------------------------------------------------
 def served_by_id(room: RoomDoc) -> str | None:
     """The serving agent's id, None while nobody serves the room."""

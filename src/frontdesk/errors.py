@@ -56,6 +56,17 @@ class MeteorError(FrontdeskError):
         return out
 
 
+class Failure(FrontdeskError):
+    """`API.v1.failure(error, errorType)`: 400 `{success:false, error, errorType}`, no `[code]` suffix."""
+
+    def __init__(self, error: str, error_type: str) -> None:
+        super().__init__(error)
+        self.error_type = error_type
+
+    def body(self, test_mode: bool) -> dict[str, Any]:
+        return {"success": False, "error": self.error, "errorType": self.error_type}
+
+
 class InvalidParams(MeteorError):
     """Request validation failed; `message` is the validator's text."""
 

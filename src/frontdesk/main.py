@@ -14,7 +14,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from frontdesk import __version__
-from frontdesk.api import docs, favicon, health, home, info, livechat_widget, prometheus
+from frontdesk.api import desk, docs, favicon, health, home, info, livechat_widget, prometheus
 from frontdesk.api.instrumentation import Instrumentation
 from frontdesk.api.openapi import build_openapi
 from frontdesk.api.page_cache import PageCache
@@ -113,6 +113,8 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     app.include_router(livechat_widget.router)
     for router in V1_ROUTERS:
         app.include_router(router, prefix=API)
+
+    desk.mount(app)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

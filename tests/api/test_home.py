@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import httpx
+from fastapi import FastAPI
 
 
-async def test_root_is_a_page_with_links(client: httpx.AsyncClient) -> None:
+async def test_root_is_a_page_with_links(app: FastAPI, client: httpx.AsyncClient, tmp_path: Path) -> None:
+    app.state.desk_dir = (
+        tmp_path  # the desk is not built (when it is, `/` is the desk: tests/api/test_desk.py)
+    )
     res = await client.get("/", headers={"Accept": "text/html"})
     assert res.status_code == 200 and res.headers["content-type"].startswith("text/html")
     links = set(re.findall(r'href="([^"]+)"', res.text))

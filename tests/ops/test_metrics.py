@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import httpx
 from prometheus_client.parser import text_string_to_metric_families
 
@@ -69,8 +71,9 @@ async def test_chats_waiting_for_an_agent(client: httpx.AsyncClient) -> None:
     assert waiting == 2
 
 
-async def test_metrics_port_moves_them_off_the_main_port(settings: Settings) -> None:
+async def test_metrics_port_moves_them_off_the_main_port(settings: Settings, tmp_path: Path) -> None:
     app = create_app(settings.model_copy(update={"METRICS_PORT": 9464}))
+    app.state.desk_dir = tmp_path  # not built: `/` is the links page, which says where the metrics went
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:

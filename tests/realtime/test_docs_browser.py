@@ -64,6 +64,7 @@ async def test_swagger_ui_offline_authorize_and_try_it_out(live: Any, browser: A
 
 
 async def test_landing_page(live: Any, browser: Any, tmp_path: Any) -> None:
+    live.app.state.desk_dir = tmp_path / "no-desk"  # the links page is `/` while the desk is not built
     page = await browser.new_page(viewport={"width": 900, "height": 600})
     errors, _ = watch(page)
     await page.goto(f"{live.url}/")

@@ -1,4 +1,5 @@
-"""GET /: a page for people who open the server in a browser, linking what there is to see."""
+"""GET /: the agent desk (api/desk.py) when it is built; else a page for people who open the server in a
+browser, linking what there is to see."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import HTMLResponse, Response
 
 from frontdesk import __version__
+from frontdesk.api.desk import desk_page
 
 router = APIRouter(include_in_schema=False)
 
@@ -36,6 +38,7 @@ def landing_page(request: Request) -> Response:
 <p class="muted">A livechat server speaking Rocket.Chat's Livechat API · version {escape(__version__)}</p>
 <ul>
 <li><a href="/livechat?mode=popout">The visitor widget</a>: start a chat as a visitor would.</li>
+<li>The agent desk is served here once it is built from <code>web/</code> (<code>make static</code>).</li>
 <li><a href="/api/docs">API documentation</a> (Swagger UI): log in, authorize, try every call.</li>
 <li><a href="/api/info">/api/info</a> · <a href="/livez">/livez</a> · <a href="/readyz">/readyz</a></li>
 {metrics}
@@ -49,4 +52,5 @@ def landing_page(request: Request) -> Response:
 
 @router.get("/")
 async def home(request: Request) -> Response:
-    return landing_page(request)
+    """The agent desk when it is built (its login screen until one logs in), else the links page."""
+    return desk_page(request) or landing_page(request)

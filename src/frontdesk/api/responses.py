@@ -37,6 +37,8 @@ DOCUMENTS: tuple[Any, ...] = (
     d.UserRef,
     d.QueueRow,
     d.PermissionDoc,
+    d.RoutingConfig,
+    d.PublicSetting,
 )
 
 ERROR: JsonObject = {
@@ -118,6 +120,21 @@ RESPONSES: dict[tuple[str, str], JsonObject] = {
     ("get", "/permissions.listAll"): ok(
         update={"type": "array", "items": ref(d.PermissionDoc)}, remove={"type": "array"}
     ),
+    # the desk's reads (issue 14)
+    ("get", "/subscriptions.get"): ok(
+        update={"type": "array", "items": ref(d.SubscriptionDoc)}, remove={"type": "array"}
+    ),
+    ("post", "/subscriptions.read"): ok(),
+    ("get", "/rooms.get"): ok(update={"type": "array", "items": ref(d.RoomDoc)}, remove={"type": "array"}),
+    ("get", "/rooms.info"): ok(room=ref(d.RoomDoc)),
+    ("get", "/livechat/{rid}/messages"): paged("messages", ref(d.MessageDoc)),
+    ("get", "/livechat/visitors.pagesVisited/{room_id}"): paged("pages", ref(d.MessageDoc)),
+    ("get", "/livechat/visitors.chatHistory/room/{room_id}/visitor/{visitor_id}"): paged(
+        "history", ref(d.RoomDoc)
+    ),
+    ("get", "/livechat/config/routing"): ok(config=ref(d.RoutingConfig)),
+    ("get", "/settings.public"): paged("settings", ref(d.PublicSetting)),
+    ("post", "/livechat/inquiries.returnAsInquiry"): ok(result={"type": "boolean"}),
 }
 ERROR_STATUSES = ("400", "401", "403", "404")
 

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from frontdesk.api.v1 import channels, chat, login, me, method_call, permissions, users
+from frontdesk.api.v1 import channels, chat, login, me, method_call, permissions, rooms, subscriptions, users
 from frontdesk.api.v1 import settings as settings_routes
 from frontdesk.api.v1.livechat import (
     catalog,
     departments,
+    history,
     inquiries,
     message,
     monitoring,
     room,
     room_actions,
-    rooms,
+    routing_config,
     visitor,
     widget,
 )
+from frontdesk.api.v1.livechat import rooms as livechat_rooms
 from frontdesk.api.v1.livechat import users as livechat_users
 
 V1_ROUTERS: list[APIRouter] = [
@@ -26,7 +28,7 @@ V1_ROUTERS: list[APIRouter] = [
     users.router,
     permissions.router,
     settings_routes.router,
-    rooms.router,
+    livechat_rooms.router,
     visitor.router,
     room.router,
     message.router,
@@ -40,4 +42,9 @@ V1_ROUTERS: list[APIRouter] = [
     chat.router,
     channels.router,
     method_call.router,
+    # the desk's reads (issue 14): subscriptions, rooms, history, routing config
+    subscriptions.router,
+    rooms.router,
+    routing_config.router,
+    history.router,
 ]

@@ -40,6 +40,13 @@ class ChatClosing(Event):
 
 
 @dataclass(frozen=True)
+class InquiryChanged(Event):
+    """A waiting inquiry changed while it stays in the queue (its visitor wrote: `message`, `lastMessage`)."""
+
+    inquiry: InquiryDoc
+
+
+@dataclass(frozen=True)
 class QueueMoved(Event):
     """Waiting visitors' new places, first in line first."""
 

@@ -16,12 +16,21 @@ class AgentStatusChanged(Event):
     agent_id: str
     status: str
     open_room_ids: tuple[str, ...]  # the open chats the agent serves: their visitors are told
+    status_text: str | None = None  # the status message set with it, if one was
+
+
+@dataclass(frozen=True)
+class StatusTextChanged(Event):
+    """A user set their status message alone (users.setStatus with `message` and no `status`)."""
+
+    user_id: str
+    status_text: str
 
 
 @dataclass(frozen=True)
 class AgentAvailabilityChanged(Event):
-    """An agent became available for chats, or stopped being (statusLivechat), by whichever door.
-    No DDP stream carries it yet: Rocket.Chat's desk reads it from the user's own record."""
+    """An agent became available for chats, or stopped being (statusLivechat), by whichever door: every
+    client of the agent hears it as a change of their own user record (`<uid>/userData`)."""
 
     agent_id: str
     status: str  # available | not-available

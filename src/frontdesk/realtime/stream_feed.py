@@ -6,10 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from frontdesk.events.chats import AgentAssigned, ChatClosing, ChatQueued, QueueMoved
+from frontdesk.documents import InquiryDoc
+from frontdesk.events.chats import AgentAssigned, ChatClosing, ChatQueued, InquiryChanged, QueueMoved
 from frontdesk.events.event import Event
 from frontdesk.events.messages import MessageDeleted, MessageSaved
-from frontdesk.events.presence import AgentStatusChanged, UserActivity, VisitorChanged
+from frontdesk.events.presence import (
+    AgentAvailabilityChanged,
+    AgentStatusChanged,
+    StatusTextChanged,
+    UserActivity,
+    VisitorChanged,
+)
+from frontdesk.events.subscriptions import SubscriptionChanged
 from frontdesk.realtime.broker import Broker
 from frontdesk.realtime.stream_message import StreamMessage
 
@@ -28,6 +36,21 @@ def _queue_data(rid: str, spot: int) -> StreamMessage:
     return StreamMessage(
         LIVECHAT_ROOM, rid, [{"type": "queueData", "data": {"spot": spot, "estimatedWaitTimeSeconds": 0}}]
     )
+
+
+def _user_data(uid: str, diff: dict[str, Any]) -> StreamMessage:
+    """The user's own record changed: every client of theirs updates its copy (Rocket.Chat's userData)."""
+    return _to_user(uid, "userData", {"type": "updated", "id": uid, "diff": diff, "unset": {}})
+
+
+def _to_queue(inquiry: InquiryDoc, kind: str) -> list[StreamMessage]:
+    """An inquiry change to the public queue observers, and to its department's."""
+    out = [StreamMessage(INQUIRY_QUEUE, "public", [{**inquiry, "type": kind}])]
+    if inquiry.get("department"):
+        out.append(
+            StreamMessage(INQUIRY_QUEUE, f"department/{inquiry['department']}", [{**inquiry, "type": kind}])
+        )
+    return out
 
 
 def message_saved(e: MessageSaved) -> list[StreamMessage]:
@@ -64,10 +87,29 @@ def user_activity(e: UserActivity) -> list[StreamMessage]:
 
 
 def agent_status(e: AgentStatusChanged) -> list[StreamMessage]:
-    return [
+    """The visitors the agent serves see the new status; the agent's own clients their record change."""
+    out = [
         StreamMessage(LIVECHAT_ROOM, rid, [{"type": "agentStatus", "status": e.status}])
         for rid in e.open_room_ids
     ]
+    diff: dict[str, Any] = {"status": e.status}
+    if e.status_text is not None:
+        diff["statusText"] = e.status_text
+    out.append(_user_data(e.agent_id, diff))
+    return out
+
+
+def status_text(e: StatusTextChanged) -> list[StreamMessage]:
+    return [_user_data(e.user_id, {"statusText": e.status_text})]
+
+
+def agent_availability(e: AgentAvailabilityChanged) -> list[StreamMessage]:
+    return [_user_data(e.agent_id, {"statusLivechat": e.status})]
+
+
+def subscription_changed(e: SubscriptionChanged) -> list[StreamMessage]:
+    sub = e.subscription
+    return [_to_user(sub["u"]["_id"], "subscriptions-changed", "updated", sub)]
 
 
 def visitor_changed(e: VisitorChanged) -> list[StreamMessage]:
@@ -78,13 +120,7 @@ def visitor_changed(e: VisitorChanged) -> list[StreamMessage]:
 def chat_queued(e: ChatQueued) -> list[StreamMessage]:
     """The visitor's place; the queue observers; a notification to each agent who could take it."""
     room, inquiry = e.room, e.inquiry
-    out = [
-        _queue_data(room["_id"], e.spot),
-        StreamMessage(INQUIRY_QUEUE, "public", [{**inquiry, "type": "added"}]),
-    ]
-    if inquiry.get("department"):
-        name = f"department/{inquiry.get('department')}"
-        out.append(StreamMessage(INQUIRY_QUEUE, name, [{**inquiry, "type": "added"}]))
+    out = [_queue_data(room["_id"], e.spot), *_to_queue(inquiry, "added")]
     notification = {
         "title": "New chat in queue",
         "text": f"{room.get('fname') or room['v']['username']} is waiting",
@@ -118,6 +154,10 @@ def chat_closing(e: ChatClosing) -> list[StreamMessage]:
     return out
 
 
+def inquiry_changed(e: InquiryChanged) -> list[StreamMessage]:
+    return _to_queue(e.inquiry, "changed")
+
+
 def queue_moved(e: QueueMoved) -> list[StreamMessage]:
     return [_queue_data(rid, spot) for rid, spot in e.spots]
 
@@ -127,10 +167,14 @@ TRANSLATIONS: dict[type[Event], Callable[[Any], list[StreamMessage]]] = {
     MessageDeleted: message_deleted,
     UserActivity: user_activity,
     AgentStatusChanged: agent_status,
+    StatusTextChanged: status_text,
+    AgentAvailabilityChanged: agent_availability,
+    SubscriptionChanged: subscription_changed,
     VisitorChanged: visitor_changed,
     ChatQueued: chat_queued,
     AgentAssigned: agent_assigned,
     ChatClosing: chat_closing,
+    InquiryChanged: inquiry_changed,
     QueueMoved: queue_moved,
 }
 

@@ -15,7 +15,7 @@ from frontdesk.events.outbox import emit
 from frontdesk.ids import random_id
 from frontdesk.markdown import parse
 from frontdesk.models.users import User
-from frontdesk.services import metrics
+from frontdesk.services import metrics, unread
 from frontdesk.services import settings as settings_service
 from frontdesk.store import messages as store
 from frontdesk.store import rooms as room_store
@@ -82,7 +82,9 @@ async def do_save_message(db: AsyncSession, room: RoomDoc, message: MessageDoc, 
     await store.insert_messages(db, [message])
     metrics.record_message(room, message, now)
     await room_store.save_room(db, room)
-    await emit_message_saved(db, room, message)
+    subscriptions = await subscription_store.room_subscriptions(db, room["_id"])
+    await unread.do_count_unread(db, subscriptions, message, now)
+    emit(db, MessageSaved(room, message, tuple(sub["u"]["_id"] for sub in subscriptions)))
 
 
 async def do_system_message(

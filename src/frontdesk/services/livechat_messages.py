@@ -10,6 +10,7 @@ from typing_extensions import Unpack
 from frontdesk.clock import iso, parse_iso
 from frontdesk.documents import DeletedMessage, MessageDoc, MessageFields, RoomDoc, VisitorDoc
 from frontdesk.errors import MeteorError, PlainError
+from frontdesk.events.chats import InquiryChanged
 from frontdesk.events.messages import MessageDeleted
 from frontdesk.events.outbox import emit
 from frontdesk.models.users import User
@@ -26,6 +27,7 @@ from frontdesk.services.livechat_rooms import access_visitor_room
 from frontdesk.services.permissions import has_permission
 from frontdesk.services.room_params import Paging
 from frontdesk.services.visitors import access_visitor
+from frontdesk.store import inquiries as inquiry_store
 from frontdesk.store import messages as store
 from frontdesk.store import rooms as room_store
 from frontdesk.store import subscriptions as subscription_store
@@ -54,7 +56,22 @@ async def check_visitor_message(
         room["_id"], text, author, now, message_id=mid, token=visitor["token"], alias=alias
     )
     await do_save_message(db, room, message, now)
+    await _note_in_queue(db, room, message)
     return message
+
+
+async def _note_in_queue(db: AsyncSession, room: RoomDoc, message: MessageDoc) -> None:
+    """A waiting visitor wrote: the inquiry carries the first and the latest message for the queue."""
+    if room.get("servedBy"):
+        return
+    inquiry = await inquiry_store.get_by_room(db, room["_id"], for_update=True)
+    if inquiry is None or inquiry["status"] not in ("queued", "ready"):
+        return
+    inquiry["lastMessage"] = message
+    if not inquiry.get("message"):
+        inquiry["message"] = message["msg"]
+    await inquiry_store.save_inquiry(db, inquiry)
+    emit(db, InquiryChanged(inquiry))
 
 
 async def access_agent_room(db: AsyncSession, user: User, rid: Any) -> RoomDoc:

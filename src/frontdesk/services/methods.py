@@ -15,7 +15,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from frontdesk.documents import MessageFields
 from frontdesk.errors import MeteorError
 from frontdesk.models.users import User
-from frontdesk.services import agents, custom_fields, departments, livechat_messages, tags, transfer
+from frontdesk.services import (
+    agents,
+    custom_fields,
+    departments,
+    livechat_messages,
+    room_history,
+    subscriptions,
+    tags,
+    transfer,
+)
 from frontdesk.services.access import public
 
 Handler = Callable[[AsyncSession, User | None, list[Any], int], Awaitable[Any]]
@@ -117,3 +126,19 @@ async def save_department(db: AsyncSession, user: User | None, params: list[Any]
     return await departments.check_save_department(
         db, user, _arg(params, 0), _arg(params, 1), _arg(params, 2), now
     )
+
+
+@method("loadHistory", ("error-invalid-user", "Invalid user"))
+async def load_history(db: AsyncSession, user: User | None, params: list[Any], now: int) -> Any:
+    """[rid, end, limit, ls]: a page of a room's messages older than `end`, newest first."""
+    assert user is not None
+    return await room_history.check_load_history(
+        db, user, _arg(params, 0), _arg(params, 1), _arg(params, 2), _arg(params, 3)
+    )
+
+
+@method("readMessages", ("error-invalid-user", "Invalid user"))
+async def read_messages(db: AsyncSession, user: User | None, params: list[Any], now: int) -> Any:
+    assert user is not None
+    await subscriptions.check_read(db, user, _arg(params, 0), now)
+    return None

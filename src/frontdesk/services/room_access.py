@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.documents import RoomDoc, SubscriptionDoc, served_by_id
-from frontdesk.errors import MeteorError, PlainError
+from frontdesk.errors import Failure, MeteorError, PlainError
 from frontdesk.models.users import User
 from frontdesk.services import routing
 from frontdesk.services.access import permission_check, public
@@ -72,6 +72,14 @@ async def access_channel(db: AsyncSession, user: User, room_id: Any) -> RoomDoc:
         )
     if not await can_access(db, user, room):
         raise MeteorError("error-not-allowed", "Not allowed")
+    return room
+
+
+async def access_room_info(db: AsyncSession, user: User, room_id: Any) -> RoomDoc:
+    """rooms.info: the room to whoever may see it; missing and forbidden look the same (Rocket.Chat's)."""
+    room = await room_store.get_room(db, room_id) if isinstance(room_id, str) and room_id else None
+    if room is None or not await can_access(db, user, room):
+        raise Failure("not-allowed", "Not Allowed")
     return room
 
 

@@ -11,7 +11,15 @@ from typing import cast
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.clock import iso
-from frontdesk.documents import InquiryDoc, RoomDoc, SubscriptionDoc, VisitorRef, picked, served_by_id
+from frontdesk.documents import (
+    InquiryDoc,
+    RoomDoc,
+    RoutingConfig,
+    SubscriptionDoc,
+    VisitorRef,
+    picked,
+    served_by_id,
+)
 from frontdesk.errors import MeteorError
 from frontdesk.events.chats import AgentAssigned
 from frontdesk.events.outbox import emit
@@ -19,6 +27,7 @@ from frontdesk.ids import random_id
 from frontdesk.models.users import User
 from frontdesk.services import metrics
 from frontdesk.services import settings as settings_service
+from frontdesk.services.access import public
 from frontdesk.services.agent_card import agent_card
 from frontdesk.services.chat_messages import author_of_user, do_system_message
 from frontdesk.services.queue_places import announce_queue
@@ -34,6 +43,21 @@ AUTO, MANUAL = "Auto_Selection", "Manual_Selection"
 async def routing_method(db: AsyncSession) -> str:
     method = str(await settings_service.get_value(db, "Livechat_Routing_Method"))
     return MANUAL if method == MANUAL else AUTO
+
+
+# What each routing method lets clients offer (Rocket.Chat's RoutingManager.getConfig()).
+_CONFIG: dict[str, RoutingConfig] = {
+    AUTO: {"previewRoom": False, "showConnecting": False, "showQueue": False, "showQueueLink": True,
+           "returnQueue": False, "enableTriggerAction": True, "autoAssignAgent": True},
+    MANUAL: {"previewRoom": True, "showConnecting": True, "showQueue": True, "showQueueLink": False,
+             "returnQueue": True, "enableTriggerAction": False, "autoAssignAgent": False},
+}  # fmt: skip
+
+
+@public("any logged-in user: it says what the routing method lets a client offer")
+async def routing_config(db: AsyncSession) -> RoutingConfig:
+    """livechat/config/routing."""
+    return _CONFIG[await routing_method(db)].copy()
 
 
 async def online_agents(db: AsyncSession, department_id: str | None = None) -> list[User]:

@@ -39,7 +39,7 @@ DEFINITIONS: dict[str, SettingDef] = {
     "Livechat_show_agent_info": SettingDef("boolean", True, public=True),
     "Livechat_show_agent_email": SettingDef("boolean", True, public=True),
     "Livechat_enabled_when_agent_idle": SettingDef("boolean", True),
-    "Livechat_request_comment_when_closing_conversation": SettingDef("boolean", False),
+    "Livechat_request_comment_when_closing_conversation": SettingDef("boolean", False, public=True),
     "Omnichannel_allow_visitors_to_close_conversation": SettingDef("boolean", True, public=True),
     "Store_Last_Message": SettingDef("boolean", True),
     "Omnichannel_enable_department_removal": SettingDef("boolean", False),

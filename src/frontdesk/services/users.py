@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from frontdesk.documents import JsonObject
 from frontdesk.errors import MeteorError
 from frontdesk.events.outbox import emit
-from frontdesk.events.presence import AgentStatusChanged
+from frontdesk.events.presence import AgentStatusChanged, StatusTextChanged
 from frontdesk.ids import random_id
 from frontdesk.models.users import User
 from frontdesk.services import passwords
@@ -132,7 +132,9 @@ async def do_set_status(
     await store.update_user(db, user.id, **values)
     if status is not None:
         served = await open_rooms_served_by(db, user.id)
-        emit(db, AgentStatusChanged(user.id, status, tuple(room["_id"] for room in served)))
+        emit(db, AgentStatusChanged(user.id, status, tuple(room["_id"] for room in served), message))
+    elif message is not None:
+        emit(db, StatusTextChanged(user.id, message))
 
 
 async def check_delete_user(db: AsyncSession, caller: User, user_id: str) -> None:

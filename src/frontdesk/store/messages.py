@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import cast
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.documents import MessageDoc
@@ -85,3 +85,33 @@ async def history(
     if limit is not None:
         stmt = stmt.limit(limit)
     return [cast(MessageDoc, loads(t)) for t in (await db.execute(stmt)).scalars().all()]
+
+
+async def messages_page(
+    db: AsyncSession,
+    rid: str,
+    *,
+    kinds: tuple[str, ...] | None,
+    search: str | None,
+    newest_first: bool,
+    offset: int,
+    limit: int | None,
+) -> tuple[list[MessageDoc], int]:
+    """A page of a room's messages with their total: chat messages only (kinds=None) or of the given `t`s."""
+    conds = [Message.rid == rid, Message.t.is_(None) if kinds is None else Message.t.in_(kinds)]
+    if search:
+        # the document text holds `msg`; a case-insensitive match on it, filtered exactly below
+        conds.append(func.lower(Message.doc).contains(search.lower()))
+    order = (Message.ts.desc(), Message.id.desc()) if newest_first else (Message.ts.asc(), Message.id.asc())
+    stmt = select(Message.doc).where(*conds).order_by(*order)
+    if not search:
+        stmt = stmt.offset(offset)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        rows = [cast(MessageDoc, loads(t)) for t in (await db.execute(stmt)).scalars().all()]
+        total = (await db.execute(select(func.count()).select_from(Message).where(*conds))).scalar_one()
+        return rows, int(total)
+    docs = [cast(MessageDoc, loads(t)) for t in (await db.execute(stmt)).scalars().all()]
+    matches = [doc for doc in docs if search.lower() in doc["msg"].lower()]
+    end = None if limit is None else offset + limit
+    return matches[offset:end], len(matches)

@@ -49,3 +49,14 @@ async def delete_subscription(db: AsyncSession, rid: str, user_id: str) -> None:
 
 async def delete_room_subscriptions(db: AsyncSession, rid: str) -> None:
     await db.execute(delete(Subscription).where(Subscription.rid == rid))
+
+
+async def user_subscriptions(
+    db: AsyncSession, user_id: str, since: int | None = None
+) -> list[SubscriptionDoc]:
+    """The user's subscriptions, those changed after `since` (ms) when given."""
+    stmt = select(Subscription.doc).where(Subscription.user_id == user_id)
+    if since is not None:
+        stmt = stmt.where(Subscription.updated_at > since)
+    rows = (await db.execute(stmt.order_by(Subscription.updated_at))).scalars().all()
+    return [cast(SubscriptionDoc, loads(t)) for t in rows]

@@ -1,4 +1,4 @@
-"""livechat/inquiries.queuedForUser, .list, .getOne and .take."""
+"""livechat/inquiries.queuedForUser, .list, .getOne, .take and .returnAsInquiry."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from starlette.responses import Response
 from frontdesk.api.deps import Body, CurrentUser, Db, Now, check_body, query_params
 from frontdesk.api.wire import paged_body
 from frontdesk.errors import json_response
-from frontdesk.services import inquiries
+from frontdesk.services import inquiries, transfer
 from frontdesk.services.pagination import ListQuery
 
 router = APIRouter()
@@ -87,3 +87,20 @@ async def take(body: Body, user: CurrentUser, db: Db, now: Now) -> Response:
         db, user, checked["inquiryId"], checked.get("userId") or None, client_action, now
     )
     return json_response({"inquiry": inquiry, "success": True})
+
+
+RETURN_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {"roomId": _STR, "departmentId": _NSTR},
+    "required": ["roomId"],
+    "additionalProperties": False,
+}
+
+
+@router.post("/livechat/inquiries.returnAsInquiry")
+async def return_as_inquiry(body: Body, user: CurrentUser, db: Db, now: Now) -> Response:
+    checked = check_body(body, RETURN_SCHEMA)
+    result = await transfer.check_return_to_queue(
+        db, user, checked["roomId"], checked.get("departmentId"), now
+    )
+    return json_response({"result": result, "success": True})
