@@ -13,7 +13,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 # Run a command with its output in $(PIP_LOG), shown only when it fails.
 quietly = $(1) >$(PIP_LOG) 2>&1 || { cat $(PIP_LOG); echo "failed: $(1)"; exit 1; }
 
-.PHONY: run install static widget test lint typecheck unit test-sqlite test-postgres test-package \
+.PHONY: run install static widget test lint typecheck unit test-web test-sqlite test-postgres test-package \
 	system-deps demo bench md-oracle package container test-container clean
 
 $(BIN)/python:
@@ -45,8 +45,9 @@ run: install
 demo: install
 	$(BIN)/frontdesk demo --rooms $(or $(ROOMS),10000)
 
-# Lint, types, the whole suite on SQLite and on a throwaway PostgreSQL cluster, then the wheel in a clean venv.
-test: lint typecheck test-sqlite test-postgres test-package
+# Lint, types, the desk's unit tests, the whole suite on SQLite and on a throwaway PostgreSQL cluster, then the
+# wheel in a clean venv.
+test: lint typecheck test-web test-sqlite test-postgres test-package
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests bench scripts setup.py
@@ -63,6 +64,11 @@ test-sqlite: $(DEV_STAMP) static system-deps
 
 test-postgres: $(DEV_STAMP) static system-deps
 	bash scripts/with-postgres.sh $(BIN)/pytest
+
+# The desk's unit tests (vitest, in web/); `static` built the desk with web/'s npm packages.
+test-web: static
+	@test -f web/node_modules/.package-lock.json || (cd web && npm ci --no-audit --no-fund --loglevel=error)
+	cd web && npm test --silent
 
 # Build the wheel (`python -m build`), install it into a new venv, serve from another directory.
 test-package: $(DEV_STAMP)

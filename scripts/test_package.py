@@ -2,7 +2,7 @@
 """CI step (`make test-package`): the wheel, installed into a new virtualenv, serves from any directory.
 
 1. `python -m build` makes the sdist and the wheel from it (setup.py builds the front end into both);
-2. the wheel must carry the widget, Swagger UI, the sound, the migrations (and the desk once web/ exists);
+2. the wheel must carry the widget, Swagger UI, the sound, the migrations and the desk (from web/);
 3. a new venv gets the wheel with pip (what `pipx install dist/frontdesk-*.whl` does, without needing pipx);
 4. `frontdesk serve` runs from an empty directory elsewhere, on a free port and a throwaway SQLite file, and
    the widget, its files, the sound, the API docs and their assets, /, /livez and /readyz must answer.
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import signal
 import socket
@@ -114,6 +115,11 @@ def serve_and_check(venv: Path, work: Path) -> None:
             "/": ("text/html", b"Frontdesk"),
             "/readyz": ("application/json", b'"status":"ok"'),
         }
+        if (ROOT / "web" / "package.json").is_file():  # the desk, built: `/` is its page, its assets load
+            checks["/"] = ("text/html", b'src="/_desk/assets/')
+            found = re.search(r'src="(/_desk/assets/[^"]+)"', get(base + "/")[2].decode())
+            script = found.group(1) if found else "/_desk/assets/missing.js"
+            checks[script] = ("javascript", b"")
         for path, (content_type, needle) in checks.items():
             status, got_type, body = get(base + path)
             if status != 200 or content_type not in got_type or needle not in body:

@@ -72,7 +72,7 @@ function watchUserStreams(ddp: DdpClient, userId: string, queryClient: ReturnTyp
         kind === 'removed' ? removeWhere(subs, (s) => s.rid === sub.rid) : upsertById(subs, sub),
       );
       if (kind === 'inserted') {
-        void queryClient.invalidateQueries({ queryKey: keys.rooms });
+        // the room itself arrives as rooms-changed (refetching here would race the events that follow)
         alertAgent({
           title: 'New chat',
           body: `${sub.fname || sub.name} is waiting for you`,

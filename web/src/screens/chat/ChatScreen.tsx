@@ -76,10 +76,11 @@ export function ChatScreen({ rid }: { rid: string }) {
         <header className="chat-head">
           <SourceIcon source={data.source} />
           <div className="chat-head-title">
-            <h1 id="chat-title">{name}</h1>
-            <p className="muted small">
-              {sourceLabel(data.source)} · <span className={`pill pill-${state.tone}`}>{state.label}</span>
-            </p>
+            <div className="chat-head-name">
+              <h1 id="chat-title">{name}</h1>
+              <span className={`pill pill-${state.tone}`}>{state.label}</span>
+            </div>
+            <p className="muted small">{sourceLabel(data.source)}</p>
           </div>
           <RoomActions room={data} mine={mine} panelOpen={panel} onTogglePanel={() => setPanel((v) => !v)} />
         </header>

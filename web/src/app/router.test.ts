@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { chatPath, parseRoute } from './router';
+
+describe('routes', () => {
+  it('knows the desk paths', () => {
+    expect(parseRoute('/')).toEqual({ name: 'home' });
+    expect(parseRoute('/queue/')).toEqual({ name: 'queue' });
+    expect(parseRoute(chatPath('a b'))).toEqual({ name: 'chat', rid: 'a b' });
+    expect(parseRoute('/nope')).toEqual({ name: 'not-found' });
+  });
+});
