@@ -212,7 +212,7 @@ export const departments = () =>
   get<Paged & { departments: Department[] }>('livechat/department', { count: 100, enabled: 'true' }).then(
     (r) => r.departments,
   );
-export const tags = () => get<Paged & { tags: Tag[] }>('livechat/tags', { count: 100 }).then((r) => r.tags);
+export const tags = () => get<Paged & { tags: Tag[] }>('livechat/tags', { text: '', count: 100 }).then((r) => r.tags);
 export const customFields = () =>
   get<Paged & { customFields: CustomField[] }>('livechat/custom-fields', { count: 100 }).then((r) => r.customFields);
 export const agents = (text: string) =>

@@ -76,11 +76,11 @@ export function ChatScreen({ rid }: { rid: string }) {
         <header className="chat-head">
           <SourceIcon source={data.source} />
           <div className="chat-head-title">
-            <div className="chat-head-name">
-              <h1 id="chat-title">{name}</h1>
+            <h1 id="chat-title">{name}</h1>
+            <p className="muted small chat-head-sub">
+              <span>{sourceLabel(data.source)}</span>
               <span className={`pill pill-${state.tone}`}>{state.label}</span>
-            </div>
-            <p className="muted small">{sourceLabel(data.source)}</p>
+            </p>
           </div>
           <RoomActions room={data} mine={mine} panelOpen={panel} onTogglePanel={() => setPanel((v) => !v)} />
         </header>

@@ -1,6 +1,7 @@
 // Log in with a username or email and password (POST /api/v1/login); the token then survives reloads.
 import { useState, type FormEvent } from 'react';
 import { useAuth } from '../../app/auth';
+import { Field } from '../../components/Field';
 
 export function LoginScreen() {
   const { login } = useAuth();
@@ -29,8 +30,7 @@ export function LoginScreen() {
           Frontdesk
         </div>
         <h1 id="login-title">Log in to the desk</h1>
-        <label className="field">
-          <span>Username or email</span>
+        <Field label="Username or email">
           <input
             name="username"
             autoComplete="username"
@@ -39,9 +39,8 @@ export function LoginScreen() {
             value={user}
             onChange={(e) => setUser(e.target.value)}
           />
-        </label>
-        <label className="field">
-          <span>Password</span>
+        </Field>
+        <Field label="Password">
           <input
             name="password"
             type="password"
@@ -50,7 +49,7 @@ export function LoginScreen() {
             value={password}
             onChange={(e) => setPassword(e.target.value)}
           />
-        </label>
+        </Field>
         {error ? (
           <p className="form-error" role="alert">
             {error}

@@ -71,8 +71,9 @@ function QueueLink() {
       <Icon name="queue" />
       <span>Queue</span>
       {total > 0 ? (
-        <span className="badge badge-quiet" aria-label={`${total} waiting`}>
+        <span className="badge badge-quiet">
           {total}
+          <span className="visually-hidden"> waiting</span>
         </span>
       ) : null}
     </Link>

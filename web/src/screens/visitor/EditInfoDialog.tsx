@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { keys } from '../../api/keys';
 import * as rest from '../../api/rest';
 import type { Room, Visitor } from '../../api/types';
+import { Field } from '../../components/Field';
 import { Dialog } from '../../components/Dialog';
 import { TagPicker } from '../chat/actions/TagPicker';
 
@@ -47,29 +48,21 @@ export function EditInfoDialog({ room, visitor, onClose }: { room: Room; visitor
         </>
       }
     >
-      <label className="field">
-        <span>Visitor name</span>
+      <Field label="Visitor name">
         <input value={name} onChange={(e) => setName(e.target.value)} />
-      </label>
-      <label className="field">
-        <span>Email</span>
+      </Field>
+      <Field label="Email">
         <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
-      </label>
-      <label className="field">
-        <span>Phone</span>
+      </Field>
+      <Field label="Phone">
         <input value={phone} onChange={(e) => setPhone(e.target.value)} />
-      </label>
-      <label className="field">
-        <span>Topic</span>
+      </Field>
+      <Field label="Topic">
         <input value={topic} onChange={(e) => setTopic(e.target.value)} />
-      </label>
+      </Field>
       <TagPicker value={tags} onChange={setTags} />
       {roomFields.map((field) => (
-        <label key={field._id} className="field">
-          <span>
-            {field.label}
-            {field.required ? ' (required)' : ''}
-          </span>
+        <Field key={field._id} label={`${field.label}${field.required ? ' (required)' : ''}`}>
           {field.type === 'select' && field.options ? (
             <select value={data[field._id] ?? ''} onChange={(e) => setData({ ...data, [field._id]: e.target.value })}>
               <option value="">—</option>
@@ -82,7 +75,7 @@ export function EditInfoDialog({ room, visitor, onClose }: { room: Room; visitor
           ) : (
             <input value={data[field._id] ?? ''} onChange={(e) => setData({ ...data, [field._id]: e.target.value })} />
           )}
-        </label>
+        </Field>
       ))}
     </Dialog>
   );

@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { keys } from '../../api/keys';
 import * as rest from '../../api/rest';
 import type { CustomField, Room } from '../../api/types';
+import { usePermission } from '../../app/permissions';
 import { chatPath, Link } from '../../app/router';
 import { SourceIcon, sourceLabel } from '../../components/SourceIcon';
 import { longWhen, shortWhen } from '../../components/time';
@@ -43,6 +44,7 @@ export function VisitorPanel({ room }: { room: Room }) {
     queryFn: () => rest.chatHistory(room._id, room.v._id),
   });
   const departments = useDepartmentNames();
+  const canSeeTransfers = usePermission('view-livechat-rooms'); // transfer.history's own permission
   const v = visitor.data;
   const email = v?.visitorEmails?.[0]?.address;
   const phone = v?.phone?.[0]?.phoneNumber ?? room.v.phone?.[0]?.phoneNumber;
@@ -137,7 +139,7 @@ export function VisitorPanel({ room }: { room: Room }) {
         <p className="muted small">{history.isPending ? 'Loading…' : 'No earlier chats.'}</p>
       )}
 
-      <TransferHistory rid={room._id} />
+      {canSeeTransfers ? <TransferHistory rid={room._id} /> : null}
       {editing && v ? <EditInfoDialog room={room} visitor={v} onClose={() => setEditing(false)} /> : null}
     </aside>
   );

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { keys } from '../../../api/keys';
 import * as rest from '../../../api/rest';
 import type { Room } from '../../../api/types';
+import { Field } from '../../../components/Field';
 import { Dialog } from '../../../components/Dialog';
 import { TagPicker } from './TagPicker';
 
@@ -36,12 +37,9 @@ export function CloseDialog({ room, onDone, onCancel }: { room: Room; onDone: ()
         </>
       }
     >
-      <label className="field">
-        <span>
-          Comment{required ? ' (required)' : ' (optional)'}
-        </span>
+      <Field label={required ? 'Comment (required)' : 'Comment (optional)'}>
         <textarea rows={3} value={comment} required={required} onChange={(e) => setComment(e.target.value)} autoFocus />
-      </label>
+      </Field>
       <TagPicker value={tags} onChange={setTags} />
     </Dialog>
   );

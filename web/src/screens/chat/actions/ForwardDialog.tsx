@@ -5,6 +5,7 @@ import { keys } from '../../../api/keys';
 import * as rest from '../../../api/rest';
 import type { Room } from '../../../api/types';
 import { useMe } from '../../../app/permissions';
+import { Field } from '../../../components/Field';
 import { Dialog } from '../../../components/Dialog';
 
 export function ForwardDialog({ room, onDone, onCancel }: { room: Room; onDone: () => void; onCancel: () => void }) {
@@ -53,20 +54,18 @@ export function ForwardDialog({ room, onDone, onCancel }: { room: Room; onDone: 
         </label>
       </fieldset>
       {target === 'agent' ? (
-        <label className="field">
-          <span>Agent</span>
+        <Field label="Agent">
           <select value={agentId} onChange={(e) => setAgentId(e.target.value)} required>
             <option value="">{agents.isPending ? 'Loading agents…' : others.length ? 'Choose an available agent' : 'No other agent is available'}</option>
             {others.map((agent) => (
               <option key={agent._id} value={agent._id}>
-                {agent.name ? `${agent.name} (${agent.username})` : agent.username}
+                {agent.name && agent.name !== agent.username ? `${agent.name} (${agent.username})` : agent.username}
               </option>
             ))}
           </select>
-        </label>
+        </Field>
       ) : (
-        <label className="field">
-          <span>Department</span>
+        <Field label="Department">
           <select value={departmentId} onChange={(e) => setDepartmentId(e.target.value)} required>
             <option value="">{departments.isPending ? 'Loading departments…' : 'Choose a department'}</option>
             {(departments.data ?? [])
@@ -77,12 +76,11 @@ export function ForwardDialog({ room, onDone, onCancel }: { room: Room; onDone: 
                 </option>
               ))}
           </select>
-        </label>
+        </Field>
       )}
-      <label className="field">
-        <span>Comment (optional)</span>
+      <Field label="Comment (optional)">
         <textarea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
-      </label>
+      </Field>
       {agents.error || departments.error ? (
         <p className="form-error small" role="alert">
           {(agents.error ?? departments.error)?.message}

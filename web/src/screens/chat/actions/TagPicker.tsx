@@ -7,6 +7,12 @@ export function TagPicker({ value, onChange }: { value: string[]; onChange: (tag
   const tags = useQuery({ queryKey: keys.tags, queryFn: rest.tags, staleTime: 5 * 60_000 });
   const names = Array.from(new Set([...(tags.data ?? []).map((t) => t.name), ...value]));
   if (tags.isPending) return <p className="muted small">Loading tags…</p>;
+  if (tags.isError)
+    return (
+      <p className="form-error small" role="alert">
+        Tags could not be loaded: {tags.error.message}
+      </p>
+    );
   if (!names.length) return <p className="muted small">No tags are defined.</p>;
   return (
     <fieldset className="tags">
