@@ -145,8 +145,10 @@ async def test_close_with_comment_and_tags_finishes_the_widget_chat(desk, browse
     await page.get_by_role("button", name="Close", exact=True).click()
     dialog = page.get_by_role("dialog", name="Close this chat")
     submit = dialog.get_by_role("button", name="Close chat")
-    assert await submit.is_disabled()  # the server requires a comment (its public setting says so)
-    await dialog.get_by_label("Comment (required)").fill("Refund issued")
+    comment = dialog.get_by_label("Comment (required)")  # the server's public setting says so
+    await comment.wait_for()
+    assert await submit.is_disabled()
+    await comment.fill("Refund issued")
     await dialog.get_by_role("checkbox", name="refund").check()
     await assert_accessible(page, "close dialog")
     await shoot(page, "desk-close.png", tmp_path)

@@ -44,6 +44,7 @@ export interface Message {
   token?: string;
   alias?: string;
   editedAt?: string;
+  comment?: string;
   transferData?: TransferData;
   navigation?: { page?: { title?: string; location?: { href?: string } } };
 }

@@ -22,9 +22,9 @@ export function systemText(message: Message): string | null {
     case 'livechat-close':
       return message.msg ? `Chat closed by ${by}: ${message.msg}` : `Chat closed by ${by}`;
     case 'omnichannel_placed_chat_on_hold':
-      return message.msg ? `Chat placed on hold: ${message.msg}` : 'Chat placed on hold';
+      return message.comment || (message.msg ? `Chat placed on hold: ${message.msg}` : 'Chat placed on hold');
     case 'omnichannel_on_hold_chat_resumed':
-      return message.msg ? `Chat resumed: ${message.msg}` : 'Chat resumed';
+      return message.comment || (message.msg ? `Chat resumed: ${message.msg}` : 'Chat resumed');
     case 'livechat_transfer_history': {
       const data = message.transferData;
       const from = who(data?.transferredBy);
