@@ -1,6 +1,8 @@
 // The desk's root: the query cache, who is logged in, and which screen that person gets.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { keys } from '../api/keys';
+import * as rest from '../api/rest';
 import { ApiError } from '../api/rest';
 import { LoginScreen } from '../screens/login/LoginScreen';
 import { NoRoleScreen } from '../screens/login/NoRoleScreen';
@@ -21,9 +23,22 @@ function makeClient(): QueryClient {
   });
 }
 
+/** What every desk screen needs, asked for together with `me` rather than after it. */
+function usePrefetch(enabled: boolean) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!enabled) return;
+    void queryClient.prefetchQuery({ queryKey: keys.subscriptions, queryFn: rest.subscriptions });
+    void queryClient.prefetchQuery({ queryKey: keys.rooms, queryFn: rest.rooms });
+    void queryClient.prefetchQuery({ queryKey: keys.permissions, queryFn: rest.permissions });
+    void queryClient.prefetchQuery({ queryKey: keys.routing, queryFn: rest.routingConfig });
+  }, [enabled, queryClient]);
+}
+
 function Gate() {
   const { credentials, logout } = useAuth();
   const me = useMe();
+  usePrefetch(!!credentials);
   if (!credentials) return <LoginScreen />;
   if (me.isPending) {
     return (

@@ -11,7 +11,7 @@ import { SourceIcon, sourceLabel } from '../../components/SourceIcon';
 import { VisitorPanel } from '../visitor/VisitorPanel';
 import { RoomActions } from './actions/RoomActions';
 import { Composer } from './Composer';
-import { MessageList } from './MessageList';
+import { historyQuery, MessageList } from './MessageList';
 import { useRoomLive } from './useRoomLive';
 
 function stateOf(room: Room, mine: boolean): { label: string; tone: string } {
@@ -47,9 +47,19 @@ export function ChatScreen({ rid }: { rid: string }) {
   const me = useMe().data;
   const { outbox } = useLive();
   const [panel, setPanel] = useState(true);
-  const room = useQuery({ queryKey: keys.room(rid), queryFn: () => rest.roomInfo(rid) });
+  const queryClient = useQueryClient();
+  // An own chat is already in the sidebar's rooms.get answer: show it at once, refresh it behind.
+  const room = useQuery({
+    queryKey: keys.room(rid),
+    queryFn: () => rest.roomInfo(rid),
+    initialData: () => queryClient.getQueryData<Room[]>(keys.rooms)?.find((r) => r._id === rid),
+    initialDataUpdatedAt: 0,
+  });
   const subs = useQuery({ queryKey: keys.subscriptions, queryFn: rest.subscriptions });
   const sub = subs.data?.find((s) => s.rid === rid);
+  useEffect(() => {
+    void queryClient.prefetchInfiniteQuery(historyQuery(rid)); // alongside the room, not after it
+  }, [rid, queryClient]);
   const typing = useRoomLive(rid, me?.username);
   const pending = usePending(outbox, rid);
   useMarkRead(rid, sub);

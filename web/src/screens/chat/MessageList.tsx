@@ -1,6 +1,6 @@
 // A chat's history: the newest page first, older pages as the agent scrolls up (the position stays put),
 // new messages live (following them while the agent reads the bottom), and unsent messages at the end.
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { useLayoutEffect, useRef } from 'react';
 import { keys } from '../../api/keys';
 import * as rest from '../../api/rest';
@@ -95,14 +95,19 @@ interface Props {
   onDiscard: (id: string) => void;
 }
 
-export function MessageList({ rid, pending, onRetry, onDiscard }: Props) {
-  const history = useInfiniteQuery({
+/** A room's history as the cache holds it: pages newest first, live messages added by stream events. */
+export function historyQuery(rid: string) {
+  return infiniteQueryOptions({
     queryKey: keys.history(rid),
     queryFn: ({ pageParam }) => rest.loadHistory(rid, pageParam, PAGE),
     initialPageParam: null as string | null,
-    getNextPageParam: (last) => olderThan(last),
+    getNextPageParam: (last: Message[]) => olderThan(last),
     staleTime: Infinity,
   });
+}
+
+export function MessageList({ rid, pending, onRetry, onDiscard }: Props) {
+  const history = useInfiniteQuery(historyQuery(rid));
   const messages = dedupe(chronological(history.data));
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
