@@ -73,7 +73,7 @@ async def widget_send(page: Any, text: str, shown: str | None = None) -> None:
     await composer.click()
     await composer.type(text)
     await composer.press("Enter")
-    await page.get_by_text(shown or text).first.wait_for(timeout=10_000)
+    await page.get_by_text(shown or text).first.wait_for(timeout=20_000)
 
 
 async def assert_accessible(page: Any, screen: str) -> None:

@@ -174,6 +174,12 @@ async def test_reload_keeps_the_session_and_logout_ends_it(desk, browser) -> Non
     await page.reload()
     await page.get_by_label("Password").wait_for()
     await assert_accessible(page, "login")
+    # the keyboard alone: the name field has the focus, Tab to the password, Enter logs in
+    await page.keyboard.type(agent["username"])
+    await page.keyboard.press("Tab")
+    await page.keyboard.type(agent["password"])
+    await page.keyboard.press("Enter")
+    await page.get_by_role("navigation", name="Desk").wait_for(timeout=10_000)
 
 
 async def test_unavailable_agent_makes_the_widget_offline(desk, browser, tmp_path) -> None:
@@ -209,6 +215,7 @@ async def test_user_without_a_livechat_role_is_told_so(desk, browser, tmp_path) 
     await page.get_by_role("heading", name="This account is not a livechat agent").wait_for(timeout=10_000)
     await page.get_by_text("Ask an administrator").wait_for()
     await assert_accessible(page, "no role")
+    await shoot(page, "desk-no-role.png", tmp_path)
     await page.get_by_role("button", name="Log out").click()
     await page.get_by_label("Username or email").fill(user["username"])
     await page.get_by_label("Password").fill("wrong password")

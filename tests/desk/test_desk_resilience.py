@@ -124,6 +124,7 @@ async def test_notifications_while_the_tab_is_hidden(desk, browser) -> None:
         "window.__notes.some(n => n.title === 'Nightly Nia' && n.body === 'Anyone awake?')", timeout=15_000
     )
     assert await page.evaluate("window.__chimes") >= 2  # a two-note chime per alert
+    await page.wait_for_function("/^\\(\\d+\\) Frontdesk$/.test(document.title)")  # the unread total
 
     # a visible desk shows the change itself: no sound, no notification
     await page.evaluate("window.__hidden = false; window.__notes = []")

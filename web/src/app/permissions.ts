@@ -4,11 +4,13 @@ import { useQuery } from '@tanstack/react-query';
 import { keys } from '../api/keys';
 import * as rest from '../api/rest';
 import type { Me } from '../api/types';
+import { useAuth } from './auth';
 
 export const LIVECHAT_ROLES = ['livechat-agent', 'livechat-manager', 'livechat-monitor'];
 
 export function useMe() {
-  return useQuery({ queryKey: keys.me, queryFn: rest.me, staleTime: 60_000 });
+  const { credentials } = useAuth();
+  return useQuery({ queryKey: keys.me, queryFn: rest.me, staleTime: 60_000, enabled: !!credentials });
 }
 
 export function usePermissions() {

@@ -1,7 +1,8 @@
 // A chat's history: the newest page first, older pages as the agent scrolls up (the position stays put),
 // new messages live (following them while the agent reads the bottom), and unsent messages at the end.
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { useLayoutEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { keys } from '../../api/keys';
 import * as rest from '../../api/rest';
 import type { Message } from '../../api/types';
@@ -10,7 +11,8 @@ import type { Pending } from '../../app/outbox';
 import { Avatar } from '../../components/Avatar';
 import { Icon } from '../../components/Icon';
 import { Markdown } from '../../components/Markdown';
-import { clockTime, dayLabel, longWhen } from '../../components/time';
+import { clockTime, longWhen } from '../../components/time';
+import { timelineRows, type Row } from './rows';
 import { systemText } from './systemMessages';
 
 export const PAGE = 50;
@@ -27,23 +29,19 @@ export function dedupe(messages: Message[]): Message[] {
   return messages.filter((m) => (seen.has(m._id) ? false : (seen.add(m._id), true)));
 }
 
-function sameGroup(a: Message | undefined, b: Message): boolean {
-  return !!a && !a.t && !b.t && a.u._id === b.u._id && new Date(b.ts).getTime() - new Date(a.ts).getTime() < 5 * 60_000;
-}
-
 function MessageItem({ message, grouped, fromVisitor }: { message: Message; grouped: boolean; fromVisitor: boolean }) {
   const system = message.t ? systemText(message) : null;
   if (message.t) {
     if (system === null) return null;
     return (
-      <li className="msg-system">
+      <div className="msg-system">
         <span>{system}</span> <time dateTime={message.ts}>{clockTime(message.ts)}</time>
-      </li>
+      </div>
     );
   }
   const author = message.alias || message.u.name || message.u.username;
   return (
-    <li className={`msg ${fromVisitor ? 'msg-in' : 'msg-out'} ${grouped ? 'msg-grouped' : ''}`}>
+    <div className={`msg ${fromVisitor ? 'msg-in' : 'msg-out'} ${grouped ? 'msg-grouped' : ''}`}>
       {!grouped ? (
         <div className="msg-head">
           <Avatar username={message.u.username} size={24} />
@@ -59,13 +57,13 @@ function MessageItem({ message, grouped, fromVisitor }: { message: Message; grou
         <Markdown md={message.md} fallback={message.msg} />
         {message.editedAt ? <span className="muted small"> (edited)</span> : null}
       </div>
-    </li>
+    </div>
   );
 }
 
 function PendingItem({ item, onRetry, onDiscard }: { item: Pending; onRetry: () => void; onDiscard: () => void }) {
   return (
-    <li className={`msg msg-out msg-pending msg-${item.state}`}>
+    <div className={`msg msg-out msg-pending msg-${item.state}`}>
       <div className="msg-body">
         <p className="msg-text">{item.msg}</p>
       </div>
@@ -84,7 +82,7 @@ function PendingItem({ item, onRetry, onDiscard }: { item: Pending; onRetry: () 
           </>
         )}
       </div>
-    </li>
+    </div>
   );
 }
 
@@ -106,62 +104,130 @@ export function historyQuery(rid: string) {
   });
 }
 
+const ESTIMATE = { day: 40, message: 72, pending: 88 };
+const NEAR_BOTTOM = 48;
+const NEAR_TOP = 400;
+const USER_SCROLL_MS = 1_000;
+
+function RowView({ row, onRetry, onDiscard }: { row: Row; onRetry: (id: string) => void; onDiscard: (id: string) => void }) {
+  if (row.kind === 'day') {
+    return (
+      <div className="day-separator" aria-hidden="true">
+        <span>{row.label}</span>
+      </div>
+    );
+  }
+  if (row.kind === 'pending') {
+    return <PendingItem item={row.item} onRetry={() => onRetry(row.item._id)} onDiscard={() => onDiscard(row.item._id)} />;
+  }
+  return <MessageItem message={row.message} grouped={row.grouped} fromVisitor={row.fromVisitor} />;
+}
+
+/** The timeline, virtualised: only the rows near the viewport are in the page, whatever the chat's length. */
 export function MessageList({ rid, pending, onRetry, onDiscard }: Props) {
   const history = useInfiniteQuery(historyQuery(rid));
-  const messages = dedupe(chronological(history.data));
+  const rows = timelineRows(dedupe(chronological(history.data)), pending);
   const scroller = useRef<HTMLDivElement>(null);
-  const atBottom = useRef(true);
-  const fromBottom = useRef(0);
-  const oldestId = messages[0]?._id;
-  const newestId = messages[messages.length - 1]?._id;
+  const stick = useRef(true); // following the newest message
+  const anchor = useRef<{ key: string; offset: number } | null>(null);
+  const userScrolledAt = useRef(-Infinity);
+  const userScrolls = () => {
+    userScrolledAt.current = performance.now();
+  };
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (index) => ESTIMATE[rows[index].kind],
+    getItemKey: (index) => rows[index].key,
+    overscan: 8,
+  });
+  // Rows above the view that turn out taller or shorter than estimated move the view, unless the
+  // timeline follows its bottom: then the bottom is all that matters (see the ResizeObserver below).
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = (item, _delta, instance) =>
+    !stick.current && item.start < (instance.scrollOffset ?? 0);
+  const list = useRef<HTMLOListElement>(null);
 
-  // Keep the view where it was when older messages come in above; follow new ones at the bottom.
+  // Rows measured taller or shorter than estimated change the list's height, and the header or composer
+  // growing changes the view's: either way, keep following the bottom.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!list.current || !el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (stick.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(list.current);
+    observer.observe(el); // the view itself shrinks when the header or composer grows
+    return () => observer.disconnect();
+  }, []);
+
+  const firstKey = rows[0]?.key;
+  const lastKey = rows[rows.length - 1]?.key;
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (!el) return;
-    if (atBottom.current) el.scrollTop = el.scrollHeight;
-    else el.scrollTop = el.scrollHeight - fromBottom.current;
-  }, [oldestId, newestId, pending.length]);
+    if (!el || !rows.length) return;
+    if (stick.current) {
+      el.scrollTop = el.scrollHeight;
+      return;
+    }
+    // older pages came in above: put the row that was at the top back where it was
+    const kept = anchor.current;
+    const index = kept ? rows.findIndex((row) => row.key === kept.key) : -1;
+    const start = index >= 0 ? virtualizer.measurementsCache[index]?.start : undefined;
+    if (kept && start !== undefined) el.scrollTop = start - kept.offset;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [firstKey, lastKey, rows.length]);
 
   const onScroll = () => {
     const el = scroller.current;
     if (!el) return;
-    fromBottom.current = el.scrollHeight - el.scrollTop;
-    atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
-    if (el.scrollTop < 200 && history.hasNextPage && !history.isFetchingNextPage) void history.fetchNextPage();
+    // Only the agent's own scrolling decides whether to follow the bottom: the list's adjustments and our
+    // own jumps to the bottom arrive as scroll events too, often after the content has grown again.
+    if (performance.now() - userScrolledAt.current < USER_SCROLL_MS) {
+      stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM;
+    }
+    const top = virtualizer
+      .getVirtualItems()
+      .find((item) => item.end > el.scrollTop && rows[item.index]?.kind !== 'day');
+    anchor.current = top ? { key: String(top.key), offset: top.start - el.scrollTop } : null;
+    if (el.scrollTop < NEAR_TOP && history.hasNextPage && !history.isFetchingNextPage) void history.fetchNextPage();
   };
 
-  let lastDay = '';
   return (
-    <div className="messages" ref={scroller} onScroll={onScroll} tabIndex={0} role="region" aria-label="Messages">
-      {history.isFetchingNextPage ? <p className="muted small center">Loading older messages…</p> : null}
-      {!history.hasNextPage && history.data ? <p className="muted small center">Beginning of the conversation</p> : null}
+    <div
+      className="messages"
+      ref={scroller}
+      onScroll={onScroll}
+      onWheel={userScrolls}
+      onTouchMove={userScrolls}
+      onKeyDown={userScrolls}
+      onPointerDown={userScrolls}
+      tabIndex={0}
+      role="region"
+      aria-label="Messages"
+    >
+      <p className="muted small center history-edge">
+        {history.isFetchingNextPage
+          ? 'Loading older messages…'
+          : !history.hasNextPage && history.data
+            ? 'Beginning of the conversation'
+            : ''}
+      </p>
       {history.error ? (
         <p className="form-error pad" role="alert">
           {history.error.message}
         </p>
       ) : null}
-      <ol className="message-list" aria-live="polite" aria-relevant="additions">
-        {messages.map((message, index) => {
-          const day = dayLabel(message.ts);
-          const separator = day !== lastDay;
-          lastDay = day;
-          return [
-            separator ? (
-              <li key={`day-${message._id}`} className="day-separator" aria-hidden="true">
-                <span>{day}</span>
-              </li>
-            ) : null,
-            <MessageItem
-              key={message._id}
-              message={message}
-              grouped={!separator && sameGroup(messages[index - 1], message)}
-              fromVisitor={'token' in message}
-            />,
-          ];
-        })}
-        {pending.map((item) => (
-          <PendingItem key={item._id} item={item} onRetry={() => onRetry(item._id)} onDiscard={() => onDiscard(item._id)} />
+      <ol ref={list} className="message-list" aria-live="polite" aria-relevant="additions" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => (
+          <li
+            key={item.key}
+            data-index={item.index}
+            ref={virtualizer.measureElement}
+            className={`timeline-row timeline-${rows[item.index].kind}`}
+            style={{ transform: `translateY(${item.start}px)` }}
+          >
+            <RowView row={rows[item.index]} onRetry={onRetry} onDiscard={onDiscard} />
+          </li>
         ))}
       </ol>
     </div>
