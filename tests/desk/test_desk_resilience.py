@@ -148,7 +148,7 @@ async def test_two_processes_and_redis(two_processes, browser) -> None:
     agent = {"username": "redisagent", "password": "pw-redis"}
     page = await new_desk(browser, url_a, agent)
     await page.get_by_role("switch", name="Availability: Not available").click()  # offline until now
-    await page.get_by_role("switch", name="Availability: Available").wait_for(timeout=10_000)
+    await page.get_by_role("switch", name="Availability: Available").wait_for(timeout=20_000)
 
     widget = await widget_chat(browser, url_b, "Distant Dora")
     await widget_send(widget, "Hello from process B")
@@ -156,10 +156,10 @@ async def test_two_processes_and_redis(two_processes, browser) -> None:
     messages = page.get_by_role("region", name="Messages")
     await messages.get_by_text("Hello from process B").wait_for()
     await send(page, "Answered from process A")
-    await widget.get_by_text("Answered from process A").wait_for(timeout=10_000)
+    await widget.get_by_text("Answered from process A").wait_for(timeout=20_000)
     await widget_send(widget, "And back to A")
-    await messages.get_by_text("And back to A").wait_for(timeout=10_000)
+    await messages.get_by_text("And back to A").wait_for(timeout=20_000)
 
     await page.get_by_role("button", name="Close", exact=True).click()
     await page.get_by_role("dialog", name="Close this chat").get_by_role("button", name="Close chat").click()
-    await widget.get_by_text("Chat Finished").wait_for(timeout=15_000)
+    await widget.get_by_text("Chat Finished").wait_for(timeout=20_000)

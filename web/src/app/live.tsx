@@ -115,6 +115,7 @@ function watchUserStreams(ddp: DdpClient, userId: string, queryClient: ReturnTyp
   });
   const stopQueue = watchQueue(ddp, (change) => {
     queryClient.setQueryData<InfiniteData<QueuePage, number>>(keys.queue, (data) => applyQueueChange(data, change));
+    void queryClient.invalidateQueries({ queryKey: [...keys.queue, 'count'], exact: true }); // the sidebar's total
     if (change.type !== 'added') void queryClient.invalidateQueries({ queryKey: keys.inquiry(change.rid) });
   });
   return () => {
