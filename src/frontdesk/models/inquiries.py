@@ -15,12 +15,20 @@ class Inquiry(Base):
     rid: Mapped[str] = mapped_column(String(32), unique=True)
     status: Mapped[str] = mapped_column(String(16))
     department_id: Mapped[str | None] = mapped_column(String(32))
+    # defaultAgent.agentId: the agent a queued chat waits for (their last agent, a contact manager)
+    default_agent_id: Mapped[str | None] = mapped_column(String(32))
     ts: Mapped[int] = mapped_column(Millis)
     queued_at: Mapped[int | None] = mapped_column(Millis)
     updated_at: Mapped[int] = mapped_column(Millis)
     doc: Mapped[str] = mapped_column(Text)
 
-    __table_args__ = (Index("ix_inquiries_status_department_ts", "status", "department_id", "ts"),)
+    __table_args__ = (
+        Index("ix_inquiries_status_department_ts", "status", "department_id", "ts"),
+        # inquiries.queuedForUser: an agent's own (default_agent_id = them), then the unclaimed ones
+        Index(
+            "ix_inquiries_status_default_agent_ts", "status", "default_agent_id", "department_id", "ts", "id"
+        ),
+    )
 
 
 class Subscription(Base):

@@ -19,6 +19,7 @@ def inquiry_columns(doc: InquiryDoc) -> ColumnValues:
         "rid": doc["rid"],
         "status": doc["status"],
         "department_id": doc.get("department"),
+        "default_agent_id": default_agent["agentId"] if (default_agent := doc.get("defaultAgent")) else None,
         "ts": ms(doc.get("ts")) or 0,
         "queued_at": ms(doc.get("queuedAt")),
         "updated_at": ms(doc.get("_updatedAt")) or 0,

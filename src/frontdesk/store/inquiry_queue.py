@@ -8,7 +8,6 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
-from frontdesk.db import dialect
 from frontdesk.documents import InquiryDoc
 from frontdesk.models.inquiries import Inquiry
 from frontdesk.store.documents import loads
@@ -28,9 +27,12 @@ async def _page(
     offset: int,
     limit: int | None,
 ) -> tuple[list[InquiryDoc], int]:
-    stmt = select(Inquiry.doc).where(*conds).order_by(*_order(sort)).offset(offset)
+    # The page's ids first, from the index alone when it covers the filter and the order (the default
+    # `ts`), then only their documents: a queue of thousands is never sorted with its documents.
+    ids = select(Inquiry.id).where(*conds).order_by(*_order(sort)).offset(offset)
     if limit is not None:
-        stmt = stmt.limit(limit)
+        ids = ids.limit(limit)
+    stmt = select(Inquiry.doc).where(Inquiry.id.in_(ids)).order_by(*_order(sort))
     rows = [cast(InquiryDoc, loads(t)) for t in (await db.execute(stmt)).scalars().all()]
     total = int((await db.execute(select(func.count()).select_from(Inquiry).where(*conds))).scalar_one())
     return rows, total
@@ -45,11 +47,11 @@ async def queued_for_agent(
     limit: int | None,
 ) -> tuple[list[InquiryDoc], int]:
     """Queued inquiries meant for the agent, or for nobody in particular in their departments (or none)."""
-    default_agent = dialect.json_text(Inquiry.doc, ["defaultAgent", "agentId"], db.get_bind().dialect.name)
     reachable: ColumnElement[bool] = Inquiry.department_id.is_(None)
     if departments:
         reachable = reachable | Inquiry.department_id.in_(departments)
-    conds = [Inquiry.status == "queued", (default_agent == agent_id) | (default_agent.is_(None) & reachable)]
+    mine = Inquiry.default_agent_id == agent_id
+    conds = [Inquiry.status == "queued", mine | (Inquiry.default_agent_id.is_(None) & reachable)]
     return await _page(db, conds, sort, offset, limit)
 
 

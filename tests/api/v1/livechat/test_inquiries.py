@@ -10,6 +10,7 @@ import httpx
 from agent_chat import FORBIDDEN, create_department, get_json, post_json
 from chat import make_agent, make_visitor, open_room, room_info, set_setting
 from factories import admin_headers, login, make_user
+from frontdesk.db import migrate
 from frontdesk.db.engine import Database
 
 
@@ -45,6 +46,36 @@ async def test_queue_lists_and_take(client: httpx.AsyncClient, db: Database) -> 
         "/api/v1/livechat/inquiries.take", json={"inquiryId": inquiry["_id"]}, headers=ah
     )
     assert again.status_code == 400 and again.json()["errorType"] == "error-inquiry-taken"
+
+
+async def test_a_chat_waiting_for_one_agent_is_in_their_queue_only(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    """GET livechat/room?agentId=: the inquiry's defaultAgent; queuedForUser reads it from its own column."""
+    await set_setting(client, "Livechat_Routing_Method", "Manual_Selection")
+    chosen = await make_agent(client, db)
+    other = await make_agent(client, db)
+    visitor = await make_visitor(client)
+    for_chosen = await open_room(client, visitor["token"], agentId=chosen["id"])
+    _, unclaimed = await _queued_room(client)
+    mine = await get_json(client, "livechat/inquiries.queuedForUser", chosen["headers"])
+    assert [i["rid"] for i in mine["inquiries"]] == [for_chosen["_id"], unclaimed["_id"]]
+    assert mine["inquiries"][0]["defaultAgent"]["agentId"] == chosen["id"] and mine["total"] == 2
+    theirs = await get_json(client, "livechat/inquiries.queuedForUser", other["headers"])
+    assert [i["rid"] for i in theirs["inquiries"]] == [unclaimed["_id"]] and theirs["total"] == 1
+
+
+async def test_migration_fills_the_default_agent_column(client: httpx.AsyncClient, db: Database) -> None:
+    """0008 copies defaultAgent.agentId of the inquiries that exist before it into default_agent_id."""
+    await set_setting(client, "Livechat_Routing_Method", "Manual_Selection")
+    chosen = await make_agent(client, db)
+    visitor = await make_visitor(client)
+    room = await open_room(client, visitor["token"], agentId=chosen["id"])
+    await migrate.downgrade(db.engine, "0007")
+    await migrate.upgrade(db.engine)
+    async with db.engine.connect() as conn:
+        rows = (await conn.exec_driver_sql("SELECT rid, default_agent_id FROM inquiries")).all()
+    assert [tuple(r) for r in rows] == [(room["_id"], chosen["id"])]
 
 
 async def test_queue_departments(client: httpx.AsyncClient, db: Database) -> None:
