@@ -38,6 +38,12 @@ async def test_visitor_and_agent_converse_live_both_ways(desk, browser, tmp_path
     await open_chat(page, "Ada Visitor")
     messages = page.get_by_role("region", name="Messages")
     await messages.get_by_text("never arrived").wait_for()
+    # started, then routed to the agent in the same request: the story reads in the order it happened
+    await messages.get_by_text("joined the chat").wait_for()
+    timeline = await messages.inner_text()
+    assert (
+        timeline.index("Chat started") < timeline.index("joined the chat") < timeline.index("never arrived")
+    )
     # rendered from the server's md tree: bold and emoji, not asterisks and colons
     assert await messages.locator("strong", has_text="1234").count() == 1
     assert await messages.get_by_role("img", name="package").count() == 1

@@ -7,7 +7,7 @@ from typing import Any, cast
 from sqlalchemy.ext.asyncio import AsyncSession
 from typing_extensions import Unpack
 
-from frontdesk.clock import iso
+from frontdesk.clock import iso, parse_iso
 from frontdesk.documents import JsonObject, MessageDoc, MessageFields, RoomDoc, UserRef, VisitorDoc
 from frontdesk.errors import MeteorError, PlainError
 from frontdesk.events.messages import MessageSaved
@@ -77,8 +77,29 @@ async def check_message_id(db: AsyncSession, message_id: Any) -> str | None:
     return message_id
 
 
+# room id -> the time of the newest message this session wrote into it
+_WRITTEN = "frontdesk.messages_written"
+
+
+def _written_at(db: AsyncSession, rid: str, now: int) -> int:
+    """When a message written now goes into the room: `now`, or just after the last message this session
+    wrote there if that one already has `now` or later.
+
+    Rocket.Chat stamps each message when it is written (a new Date() apiece), so a chat's "started", its
+    agent's `command` and "joined", a transfer and the next "joined" read in the order they happened. A
+    request here reads the clock once; each further message of the same room in it is 1 ms later, so
+    ordering by `ts` tells the same story (ties would fall to the random `_id`s)."""
+    written: dict[str, int] = db.info.setdefault(_WRITTEN, {})
+    last = written.get(rid)
+    at = now if last is None or now > last else last + 1
+    written[rid] = at
+    return at
+
+
 async def do_save_message(db: AsyncSession, room: RoomDoc, message: MessageDoc, now: int) -> None:
     """A chat message (visitor's or agent's): stored, counted, and its metrics applied to the room."""
+    written: dict[str, int] = db.info.setdefault(_WRITTEN, {})
+    written[room["_id"]] = max(written.get(room["_id"], 0), parse_iso(message["ts"]) or now)
     await store.insert_messages(db, [message])
     metrics.record_message(room, message, now)
     await room_store.save_room(db, room)
@@ -100,6 +121,7 @@ async def do_system_message(
 ) -> MessageDoc:
     """A system message (`t` set): `notify` ones become the room's lastMessage, hidden ones only count."""
     fields: MessageFields = {"t": kind, "groupable": False, **extra}
+    now = _written_at(db, room["_id"], now)
     message = build_message(room["_id"], msg, author, now, **fields)
     await store.insert_messages(db, [message])
     if notify:

@@ -6,7 +6,7 @@ import httpx
 
 from agent_chat import call_method, get_json, served_room
 from chat import make_agent, open_room, send_visitor_message
-from frontdesk.clock import FixedClock, iso
+from frontdesk.clock import FixedClock, iso, parse_iso
 from frontdesk.db.engine import Database
 
 
@@ -25,6 +25,17 @@ async def test_load_history_pages_backwards(
     older = await call_method(client, ah, "loadHistory", rid, page[-1]["ts"], 3, None)
     assert [m["msg"] for m in older["result"]["messages"]][:2] == ["m1", "m0"]
     assert all("md" in m for m in page)
+
+
+async def test_a_chat_starts_before_its_agent_joins(client: httpx.AsyncClient, db: Database) -> None:
+    """Started, routed and joined in one request: as in Rocket.Chat, where each message gets the time it is
+    written, each is stamped after the one before, so the history tells the story in order."""
+    chat = await served_room(client, db)
+    reply = await call_method(client, chat["agent"]["headers"], "loadHistory", chat["rid"], None, 10, None)
+    page = reply["result"]["messages"]
+    assert [m["t"] for m in reversed(page)] == ["livechat-started", "command", "uj"]
+    started = parse_iso(chat["room"]["ts"])
+    assert [m["ts"]["$date"] for m in reversed(page)] == [started, started + 1, started + 2]
 
 
 async def test_load_history_refusals(client: httpx.AsyncClient, db: Database) -> None:
