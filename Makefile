@@ -74,12 +74,15 @@ test-web: static
 test-package: $(DEV_STAMP)
 	$(BIN)/python scripts/test_package.py
 
-# chromium for the browser tests, redis-server for multi-process fan-out (postgresql: scripts/with-postgres.sh).
+# chromium for the browser tests, redis-server for multi-process fan-out (postgresql: scripts/with-postgres.sh),
+# fonts-noto-color-emoji for the desk's screenshots (docs/desk-*.png show emoji as chromium draws them).
+EMOJI_FONT := /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
 system-deps:
-	@if ! command -v chromium >/dev/null || ! command -v redis-server >/dev/null; then \
+	@if ! command -v chromium >/dev/null || ! command -v redis-server >/dev/null || [ ! -f $(EMOJI_FONT) ]; then \
 		if [ "$$(id -u)" -eq 0 ]; then \
-			echo "Installing chromium and redis-server from Debian ..."; \
-			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium redis-server) \
+			echo "Installing chromium, redis-server and fonts-noto-color-emoji from Debian ..."; \
+			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium redis-server \
+				fonts-noto-color-emoji) \
 				>/dev/null || echo "warning: apt-get failed: the browser and Redis tests will be skipped"; \
 		else \
 			echo "warning: not root, chromium/redis-server not installed: their tests will be skipped"; \
