@@ -66,6 +66,8 @@ async def test_visitor_and_agent_converse_live_both_ways(desk, browser, tmp_path
     await box.press("Enter")
     await widget.get_by_text("Line two").wait_for(timeout=10_000)
     assert await box.input_value() == ""
+    # answered: the room's new state (no `waitingResponse`) replaces the old one in the header
+    await page.get_by_text("Waiting for your response").wait_for(state="hidden", timeout=10_000)
     await assert_accessible(page, "chat")
     await shoot(page, "desk-chat.png", tmp_path)
     assert not page.errors, page.errors

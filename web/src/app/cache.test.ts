@@ -1,7 +1,7 @@
 import type { InfiniteData } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { Inquiry, Message, Room, Subscription } from '../api/types';
-import { addMessage, applyQueueChange, chronological, deleteMessage, myChats, type QueuePage } from './cache';
+import { addMessage, applyQueueChange, chronological, deleteMessage, myChats, upsertById, type QueuePage } from './cache';
 
 const msg = (id: string, ts: string): Message => ({ _id: id, rid: 'r', msg: id, ts, u: { _id: 'u', username: 'u' } });
 
@@ -60,5 +60,18 @@ describe('myChats', () => {
     expect(result.active[0].waitingResponse).toBe(true);
     expect(result.onHold.map((i) => i.rid)).toEqual(['c']);
     expect(result.unreadTotal).toBe(3);
+  });
+});
+
+describe('upsertById', () => {
+  it('replaces the whole document, so a field the server dropped is gone', () => {
+    const waiting = { _id: 'r1', t: 'l', waitingResponse: true } as unknown as Room;
+    const answered = { _id: 'r1', t: 'l' } as unknown as Room;
+    const other = { _id: 'r2', t: 'l' } as unknown as Room;
+    const after = upsertById([waiting, other], answered);
+    expect(after[0]).toEqual(answered);
+    expect('waitingResponse' in after[0]).toBe(false);
+    expect(after[1]).toBe(other);
+    expect(upsertById(undefined, other)).toEqual([other]);
   });
 });

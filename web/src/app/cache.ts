@@ -3,12 +3,14 @@ import type { InfiniteData } from '@tanstack/react-query';
 import type { QueueChange } from '../api/streams';
 import type { Inquiry, Message, Paged, Room, Subscription } from '../api/types';
 
+/** The server sends whole documents (rooms-changed, subscriptions-changed): the new one replaces the old, so a
+ * field the server removed (a room's `waitingResponse` after the agent's answer) is gone here too. */
 export function upsertById<T extends { _id: string }>(list: T[] | undefined, doc: T): T[] {
   const items = list ?? [];
   const index = items.findIndex((item) => item._id === doc._id);
   if (index < 0) return [...items, doc];
   const copy = items.slice();
-  copy[index] = { ...items[index], ...doc };
+  copy[index] = doc;
   return copy;
 }
 

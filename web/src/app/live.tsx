@@ -88,7 +88,7 @@ function watchUserStreams(ddp: DdpClient, userId: string, queryClient: ReturnTyp
       }
       const before = queryClient.getQueryData<Room[]>(keys.rooms)?.find((r) => r._id === room._id);
       queryClient.setQueryData<Room[]>(keys.rooms, (rooms) => upsertById(rooms, room));
-      queryClient.setQueryData<Room>(keys.room(room._id), (old) => (old ? { ...old, ...room } : old));
+      queryClient.setQueryData<Room>(keys.room(room._id), (old) => (old ? room : old)); // whole, as upsertById
       const last = room.lastMessage;
       if (last && last.token && !last.t && last._id !== before?.lastMessage?._id) {
         alertAgent({
