@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import time
 
 import pytest
@@ -10,12 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from frontdesk.markdown import parse
+from markdown_hostile import PATHOLOGICAL, SPECIAL, random_mix
 
-SPECIAL = [
-    *"*_~`:<>[]()!|@#+$\\-.,;='\"%&?/ \t\n\r0123456789abxyzDOBX",
-    *("😀", "🏽", "\u200d", "\ufe0f", "\ud83c", "é", "://", "http", ".com", "```", "color:#", "<t:", "||"),
-    *("\\(", "\\[", "- [", "]("),
-]
 MESSAGES = st.lists(st.sampled_from(SPECIAL) | st.text(max_size=3), max_size=400).map("".join)
 
 
@@ -29,34 +24,7 @@ def test_any_text_parses(text: str) -> None:
 
 @pytest.mark.parametrize("seed", range(5))
 def test_ten_thousand_random_characters_parse(seed: int) -> None:
-    rng = random.Random(seed)
-    text = "".join(rng.choice(SPECIAL) for _ in range(6000))[:10_000]
-    assert parse(text)
-
-
-N = 10_000
-PATHOLOGICAL = {
-    "stars": "*" * N,
-    "tildes": "~" * N,
-    "underscores": "_" * N,
-    "brackets": "[" * N,
-    "backticks": "`" * N,
-    "pipes": "|" * N,
-    "angles": "<" * N,
-    "quotes": "> " * (N // 2),
-    "nested-quote-lines": ("> " * 50 + "x\n") * (N // 103),
-    "unclosed-bold": "*a " * (N // 3),
-    "emoticon-run": ":)" * (N // 2),
-    "emoticons-in-bold": "*" + ":)" * (N // 2),
-    "emoticons-in-italic": "_" + ":)" * (N // 2),
-    "unclosed-links": "[a](" * (N // 4),
-    "unclosed-katex": "\\(" * (N // 2),
-    "code-fences": "```\na\n" * (N // 6),
-    "nested-openers": "*_[~" * (N // 4),
-    "url-punctuation": "a.com" + "." * N,
-    "title-stars": "[*" * (N // 2),
-    "table-cells": "|a" * (N // 2),
-}
+    assert parse(random_mix(seed))
 
 
 @pytest.mark.parametrize("text", PATHOLOGICAL.values(), ids=PATHOLOGICAL.keys())
