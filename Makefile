@@ -14,7 +14,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 quietly = $(1) >$(PIP_LOG) 2>&1 || { cat $(PIP_LOG); echo "failed: $(1)"; exit 1; }
 
 .PHONY: run install static widget test lint typecheck unit test-web test-sqlite test-postgres test-package \
-	system-deps demo bench md-oracle package container test-container clean
+	system-deps demo bench md-oracle md-oracle-deps package container test-container clean
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV)
@@ -59,10 +59,10 @@ typecheck: $(DEV_STAMP)
 
 unit: test-sqlite
 
-test-sqlite: $(DEV_STAMP) static system-deps
+test-sqlite: $(DEV_STAMP) static system-deps md-oracle-deps
 	env -u TEST_DATABASE_URL $(BIN)/pytest
 
-test-postgres: $(DEV_STAMP) static system-deps
+test-postgres: $(DEV_STAMP) static system-deps md-oracle-deps
 	bash scripts/with-postgres.sh $(BIN)/pytest
 
 # The desk's unit tests (vitest, in web/); `static` built the desk with web/'s npm packages.
@@ -104,9 +104,14 @@ test-container:
 bench: install
 	$(BIN)/python bench/rooms_latency.py --rooms $(or $(ROOMS),100000)
 
+# The real @rocket.chat/message-parser for tests/markdown/test_oracle_fuzz.py (skipped without node).
+md-oracle-deps:
+	@if command -v npm >/dev/null && [ ! -d scripts/md_oracle/node_modules/@rocket.chat/message-parser ]; then \
+		cd scripts/md_oracle && npm ci --no-audit --no-fund; \
+	fi
+
 # Regenerate the extra markdown corpus with the real @rocket.chat/message-parser (the judge of `md`).
-md-oracle:
-	cd scripts/md_oracle && npm ci --no-audit --no-fund
+md-oracle: md-oracle-deps
 	node scripts/md_oracle/oracle.mjs < tests/markdown/data/extra-inputs.jsonl > tests/markdown/data/extra-corpus.jsonl
 
 clean:
