@@ -46,3 +46,13 @@ def test_host_checks() -> None:
     assert inspect_host("b.localhost", True, ("localhost",)).domain == "localhost"
     assert not inspect_host("file.notatld", True, ("localhost",)).is_icann
     assert can_parse_url("localhost:3000") and not can_parse_url("example.com/x")
+
+
+def test_a_lone_carriage_return_joins_the_word_before_it() -> None:
+    # From the real parser (scripts/md_oracle): `a\r` is one plain text, so the emoji touching it is text too.
+    assert parse("a\r:heart:") == [
+        {"type": "PARAGRAPH", "value": [{"type": "PLAIN_TEXT", "value": "a\r:heart:"}]}
+    ]
+    assert parse("ok b\r:smile:") == [
+        {"type": "PARAGRAPH", "value": [{"type": "PLAIN_TEXT", "value": "ok b\r:smile:"}]}
+    ]

@@ -14,6 +14,9 @@ from frontdesk.markdown.unicode_classes import ALNUM_CHAR, NAME_CHAR
 # (end position, value) on success, None on failure: the shape of every rule's result.
 Res = tuple[int, Any] | None
 
+# A memo table's "not computed yet" (None is a result: the rule failed).
+MISS: Any = object()
+
 # Re-entrancy guards, as in the grammar's skipBold/skipItalic/skipStrikethrough/skipReferences.
 BOLD, ITALIC, STRIKE, REFS = 1, 2, 4, 8
 
@@ -69,6 +72,10 @@ class ParserBase:
         self._memo: dict[int, Res] = {}
         self._ends: dict[int, int] = {}
         self._runs: dict[str, dict[int, int]] = {}
+        # Last index of characters some rules need ahead of them (-1: none), to skip those rules early.
+        self.last_at = text.rfind("@")
+        self.last_underscore = text.rfind("_")
+        self.last_link_mark = max(text.rfind("."), text.rfind(":"))
         katex = options.katex
         self.katex_paren = bool(katex and katex.parenthesis_syntax)
         self.katex_dollar = bool(katex and katex.dollar_syntax)
@@ -78,11 +85,11 @@ class ParserBase:
     def memo(self, rule: int, fn: Callable[[int], Res], p: int) -> Res:
         """Packrat cache: a rule's result depends only on the position and the re-entrancy flags."""
         key = (((p << 4) | self.flags) << 6) | rule
-        try:
-            return self._memo[key]
-        except KeyError:
-            result = self._memo[key] = fn(p)
-            return result
+        memo = self._memo
+        result = memo.get(key, MISS)
+        if result is MISS:
+            result = memo[key] = fn(p)
+        return result
 
     def star_end(self, rule: int, item: Callable[[int], Res], p: int) -> int:
         """End of `item*` from p; runs that merge share their tail, so repeated starts stay linear."""

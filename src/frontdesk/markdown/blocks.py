@@ -20,6 +20,8 @@ _BULLET = re.compile(r"[-*][ \t]+")
 _TASK = re.compile(r"- \[([x ])\][ \t]+")
 _BLANK_UNTIL_EOL = re.compile(r"[ \t]*+(?:\r\n|[\r\n])")
 _CODE_LINES = 40
+# The characters a block can start with (quote, spoiler, code, rule, table, heading, lists, KaTeX, blank).
+_BLOCK_FIRST = frozenset(">|` \t-#0123456789*\\$\r\n")
 
 
 def _list_number(digits: str) -> int | float | None:
@@ -268,6 +270,8 @@ class BlockParser(InlineRules):
         return (m.end(), nodes.line_break()) if m else None
 
     def block(self, p: int) -> Res:
+        if p >= self.n or self.s[p] not in _BLOCK_FIRST:  # most lines start with a word: a paragraph
+            return None
         return (
             self._blockquote(p)
             or self._block_spoiler(p)

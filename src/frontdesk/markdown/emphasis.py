@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from frontdesk.markdown import nodes
-from frontdesk.markdown.base import BOLD, ITALIC, STRIKE, Res
+from frontdesk.markdown.base import BOLD, ITALIC, MISS, STRIKE, Res
 from frontdesk.markdown.emoji import EmojiRules
 from frontdesk.markdown.links import LinkRules
 from frontdesk.markdown.timestamps import TimestampRules
@@ -60,17 +60,18 @@ class EmphasisRules(LinkRules, TimestampRules, EmojiRules):
         return self.maybe_bold(p) or self.maybe_italic(p) or self.maybe_strike(p)
 
     def _guarded(self, flag: int, rule: int, fn: Callable[[int], Res], p: int) -> Res:
-        if self.flags & flag:
+        """Run `fn` with `flag` set (the grammar's skip flags), memoised by position and flags."""
+        flags = self.flags
+        if flags & flag:
             return None
-
-        def run(q: int) -> Res:
-            self.flags |= flag
-            try:
-                return fn(q)
-            finally:
-                self.flags &= ~flag
-
-        return self.memo(rule, run, p)
+        key = (((p << 4) | flags) << 6) | rule
+        memo = self._memo
+        result = memo.get(key, MISS)
+        if result is MISS:
+            self.flags = flags | flag
+            result = memo[key] = fn(p)
+            self.flags = flags
+        return result
 
     def maybe_bold(self, p: int) -> Res:
         return self._guarded(BOLD, _BOLD, self._bold, p)
@@ -85,7 +86,8 @@ class EmphasisRules(LinkRules, TimestampRules, EmojiRules):
         """`dd content dd` or `d content d` for a one-character delimiter d."""
         s = self.s
         for marker in (delimiter * 2, delimiter):
-            if s.startswith(marker, p):
+            # Content is never empty, so a closing marker must appear after start + 1.
+            if s.startswith(marker, p) and s.find(marker, p + len(marker) + 1) != -1:
                 start = p + len(marker)
                 end = self.star_end(end_rule, item, start)
                 if end > start and s.startswith(marker, end):
@@ -104,34 +106,34 @@ class EmphasisRules(LinkRules, TimestampRules, EmojiRules):
         m = _ALNUM_UNDERSCORE.match(s, p)
         if m:
             return m.end(), nodes.plain(m.group(0))
-        contents: dict[int, tuple[int, list[nodes.Node]] | None] = {}
-
-        def content(start: int) -> tuple[int, list[nodes.Node]] | None:
-            if start not in contents:
-                end = self.star_end(_ITALIC_END, self._italic_item, start)
-                items = self.collect(self._italic_item, start, end) if end > start else None
-                contents[start] = (end, nodes.reduce_plain_texts(items)) if items else None
-            return contents[start]
-
-        for marker, word in (("__", _ALNUM_RUN), ("_", _ALPHA_RUN)):
-            if s.startswith(marker, p):
-                found = content(p + len(marker))
-                if found and s.startswith(marker, found[0]):
-                    tail = word.match(s, found[0] + len(marker))
-                    if tail:
-                        text = [
-                            nodes.plain(marker),
-                            *found[1],
-                            nodes.plain(marker),
-                            nodes.plain(tail.group(0)),
-                        ]
-                        return tail.end(), nodes.reduce_plain_texts(text)
-        for marker in ("__", "_"):
-            if s.startswith(marker, p):
-                found = content(p + len(marker))
-                if found and s.startswith(marker, found[0]):
-                    return found[0] + len(marker), nodes.wrap("ITALIC", found[1])
+        # Every form opens with `_` at p and closes with `_` after non-empty content.
+        if not s.startswith("_", p) or s.find("_", p + 2) == -1:
+            return None
+        # `__x__word` and `_x_word` stay text; then `__x__` and `_x_` are italic, in that order.
+        double = s.startswith("__", p)
+        end2 = self._italic_end(p + 2) if double else p + 2
+        closed2 = end2 > p + 2 and s.startswith("__", end2)
+        if closed2 and (tail := _ALNUM_RUN.match(s, end2 + 2)):
+            return tail.end(), self._italic_as_text("__", p + 2, end2, tail.group(0))
+        end1 = self._italic_end(p + 1)
+        closed1 = end1 > p + 1 and s.startswith("_", end1)
+        if closed1 and (tail := _ALPHA_RUN.match(s, end1 + 1)):
+            return tail.end(), self._italic_as_text("_", p + 1, end1, tail.group(0))
+        if closed2:
+            return end2 + 2, nodes.wrap("ITALIC", self._italic_values(p + 2, end2))
+        if closed1:
+            return end1 + 1, nodes.wrap("ITALIC", self._italic_values(p + 1, end1))
         return None
+
+    def _italic_end(self, start: int) -> int:
+        return self.star_end(_ITALIC_END, self._italic_item, start)
+
+    def _italic_values(self, start: int, end: int) -> list[nodes.Node]:
+        return nodes.reduce_plain_texts(self.collect(self._italic_item, start, end))
+
+    def _italic_as_text(self, marker: str, start: int, end: int, tail: str) -> list[nodes.Node]:
+        inner = self._italic_values(start, end)
+        return nodes.reduce_plain_texts([nodes.plain(marker), *inner, nodes.plain(marker), nodes.plain(tail)])
 
     # -- content items -------------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ import re
 
 from frontdesk.markdown import nodes
 from frontdesk.markdown.base import Res
+from frontdesk.markdown.emoji import EMOTICONS
 from frontdesk.markdown.emphasis import EmphasisRules
 from frontdesk.markdown.nodes import Node
 
@@ -13,6 +14,21 @@ _PLAIN_RUN = re.compile(r"[^*_~`:\n<\[\]! \t()\\|]*")
 _ESCAPABLE = "*_~`#."
 _COLOR = re.compile(r"color:#((?:[0-9A-Fa-f]{2}){3,4}+|[0-9A-Fa-f]{3,4}+)")
 _ANY_TEXT = re.compile(r"[ -'+-Za-z\x80-\uffff]")
+
+# A run of words that can only ever be plain text, so the whole run is one item. Each word starts with a
+# letter or digit and, up to the next space or line end, holds no character any rule looks at: no `@`
+# (e-mail), `.`/`:` (links), `#` (channels), `_` (italic), `-` (emoticons such as `B-D`), no emoji and no
+# markup. JavaScript whitespace such as U+00A0 is left out too: the emoji rule asks whether a neighbour is
+# blank. A word ends before a space, tab or `\n` only: the plain-text rule runs on over a lone `\r`.
+_LETTER = "0-9A-Za-z\u00c0-\u02ff\u0370-\u167f\u1681-\u1fff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3"
+_WORD = f"[{_LETTER}][{_LETTER},;'\"?&%=+^{{}}$>/]*+(?=[ \t\n]|\\Z)"
+WORDS = re.compile(f"{_WORD}(?:[ \t]++{_WORD})*+")
+
+# Characters no link can start with (neither a scheme, a host nor an IP address).
+_NO_LINK_START = frozenset(".,!%~*\"':;()=$@&_#?\r\n \t\\/|><`[]")
+_ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# First characters of unicode emoji below U+2000 (keycaps, (c), (R)); everything from U+2000 is tried.
+_EMOJI_FIRST = frozenset("0123456789#*\xa9\xae")
 
 _ITEM = 30
 _SPOILER_ITEM = 31
@@ -61,22 +77,38 @@ class InlineRules(EmphasisRules):
             found = self.emphasis_with_whitespace(p) or self.emphasis(p)
         elif ch == "-":
             found = self._dash(p) or self.emoticon_followed(p, _ITEM, self.item)
+        else:
+            words = WORDS.match(self.s, p)
+            if words is not None:
+                return words.end(), nodes.plain(words.group(0))
         return found or self._fallback(p)
 
     def _fallback(self, p: int) -> Res:
-        return (
-            self.email(p)
-            or self.underscore_domain(p)
-            or self.autolink(p)
-            or self.emphasis_with_whitespace(p)
-            or self.emphasis(p)
-            or self.channel(p)
-            or self.emoji(p)
-            or self._dash(p)
-            or self.emoticon_followed(p, _ITEM, self.item)
-            or self._color(p)
-            or self._plain_run(p)
-        )
+        """The rules any character may start, each tried only where its first character can begin it."""
+        s = self.s
+        ch = s[p]
+        found: Res = None
+        if p <= self.last_at:
+            found = self.email(p)
+        if found is None and ch == "_":
+            found = self.underscore_domain(p)
+        if found is None and p <= self.last_link_mark and ch not in _NO_LINK_START:
+            found = self.autolink(p)
+        if found is None and ch in "*_~":
+            found = self.emphasis_with_whitespace(p) or self.emphasis(p)
+        if found is None and ch in _ASCII_ALNUM and p < self.last_underscore:
+            found = self.maybe_italic(p)  # `word_` is text, so `word_x_` is not italic
+        if found is None and (ch == "#" or s.startswith("#", p + 1)):
+            found = self.channel(p)
+        if found is None and (ch == ":" or ch >= "\u2000" or ch in _EMOJI_FIRST):
+            found = self.emoji(p)
+        if found is None and ch == "-":
+            found = self._dash(p)
+        if found is None and ch in EMOTICONS:
+            found = self.emoticon_followed(p, _ITEM, self.item)
+        if found is None and ch == "c":
+            found = self._color(p)
+        return found or self._plain_run(p)
 
     def _escape(self, p: int) -> Res:
         s = self.s

@@ -195,6 +195,8 @@ class LinkRules(ParserBase):
     def _references(self, p: int) -> Res:
         s = self.s
         if s.startswith("[", p):
+            if s.find("](", p + 1) == -1:  # the title ends at `](`: without one, no link
+                return None
             end = self.star_end(_TITLE_END, self._title_item, p + 1)
             if s.startswith("](", end):
                 ref = self.markdown_link_ref(end + 2)

@@ -8,11 +8,14 @@ from typing import Any
 from frontdesk.markdown import nodes
 from frontdesk.markdown.base import ParserOptions
 from frontdesk.markdown.blocks import BlockParser
+from frontdesk.markdown.inline import WORDS
 from frontdesk.markdown.nodes import Node
 from frontdesk.markdown.text import from_units, to_units
 
 _SPACES_AND_LINES = re.compile(r"[ \t\r\n]*")
 _DEFAULT_OPTIONS = ParserOptions()
+# One line of words that no rule but plain text can take (see inline.WORDS): the common chat message.
+_PLAIN_LINE = re.compile(f"[ \t]*+(?:{WORDS.pattern})[ \t]*+")
 
 
 class Parser(BlockParser):
@@ -61,6 +64,8 @@ def _restore(value: Any) -> Any:
 
 def parse(text: str, options: ParserOptions | None = None) -> list[Node]:
     """Parse a message into message-parser's `md` tree (an empty text gives an empty list)."""
+    if _PLAIN_LINE.fullmatch(text):
+        return [nodes.paragraph([nodes.plain(text)])]
     units = to_units(text)
     tree = Parser(units, options or _DEFAULT_OPTIONS).start()
     return _restore(tree) if len(units) != len(text) else tree
