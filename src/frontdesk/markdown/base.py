@@ -17,6 +17,9 @@ Res = tuple[int, Any] | None
 # A memo table's "not computed yet" (None is a result: the rule failed).
 MISS: Any = object()
 
+# Runs of one character class at least this long have their end cached for every position inside them.
+_SHORT_RUN = 16
+
 # Re-entrancy guards, as in the grammar's skipBold/skipItalic/skipStrikethrough/skipReferences.
 BOLD, ITALIC, STRIKE, REFS = 1, 2, 4, 8
 
@@ -71,7 +74,7 @@ class ParserBase:
         self.flags = 0
         self._memo: dict[int, Res] = {}
         self._ends: dict[int, int] = {}
-        self._runs: dict[str, dict[int, int]] = {}
+        self._runs: dict[re.Pattern[str], dict[int, int]] = {}
         # Last index of characters some rules need ahead of them (-1: none), to skip those rules early.
         self.last_at = text.rfind("@")
         self.last_underscore = text.rfind("_")
@@ -116,17 +119,23 @@ class ParserBase:
         return ((((p << 4) | self.flags) << 6) | rule) in self._memo
 
     def run_end(self, pattern: re.Pattern[str], p: int) -> int:
-        """End of a `[class]*` run from p; every position inside a run shares its end, so cache it."""
-        cache = self._runs.setdefault(pattern.pattern, {})
-        end = cache.get(p)
-        if end is None:
-            m = pattern.match(self.s, p)
-            assert m is not None
-            end = m.end()
-            if end == p:
-                cache[p] = p
-            else:
-                cache.update(dict.fromkeys(range(p, end), end))
+        """End of a `[class]*` run from p; every position inside a long run shares its end, so cache it.
+
+        Runs shorter than _SHORT_RUN are matched again when asked again: that costs at most _SHORT_RUN
+        characters per position, less than filling the cache for the short runs of ordinary text.
+        """
+        cache = self._runs.get(pattern)
+        if cache is not None:
+            end = cache.get(p)
+            if end is not None:
+                return end
+        m = pattern.match(self.s, p)
+        assert m is not None
+        end = m.end()
+        if end - p >= _SHORT_RUN:
+            if cache is None:
+                cache = self._runs[pattern] = {}
+            cache.update(dict.fromkeys(range(p, end), end))
         return end
 
     def run(self, pattern: re.Pattern[str], p: int) -> Res:

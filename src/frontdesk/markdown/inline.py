@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from frontdesk.markdown import nodes
-from frontdesk.markdown.base import Res
+from frontdesk.markdown.base import MISS, Res
 from frontdesk.markdown.emoji import EMOTICONS
 from frontdesk.markdown.emphasis import EmphasisRules
 from frontdesk.markdown.nodes import Node
@@ -37,8 +37,13 @@ _SPOILER_END = 32
 
 class InlineRules(EmphasisRules):
     def item(self, p: int) -> Res:
-        """InlineItemPattern at p (memoised)."""
-        return self.memo(_ITEM, self._item, p)
+        """InlineItemPattern at p (memoised; `memo` written out, as this is the hottest rule)."""
+        key = (((p << 4) | self.flags) << 6) | _ITEM
+        memo = self._memo
+        result = memo.get(key, MISS)
+        if result is MISS:
+            result = memo[key] = self._item(p)
+        return result
 
     def _item(self, p: int) -> Res:
         if p >= self.n:
