@@ -82,7 +82,26 @@ def paged(key: str, item: JsonObject) -> JsonObject:
 _OBJECT: JsonObject = {"type": "object"}
 _AGENT: JsonObject = {"anyOf": [ref(d.AgentCard), ref(d.HiddenAgent)]}
 _ROOMS = paged("rooms", ref(d.RoomDoc))
-_ROOMS["description"] = "With `fields`, each room has only the fields asked for (and `_id`)."
+_ROOMS["description"] = (
+    "With `fields`, each room has only the fields asked for (and `_id`); "
+    "with `facets`, exact counts per facet value."
+)
+_COUNTS: JsonObject = {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1}}
+_STATUS_COUNTS: JsonObject = {
+    "type": "object",
+    "properties": {k: {"type": "integer", "minimum": 0} for k in ("open", "closed", "queued", "onhold")},
+    "required": ["open", "closed", "queued", "onhold"],
+    "additionalProperties": False,
+}
+_ROOMS["properties"]["facets"] = {
+    "type": "object",
+    "description": "Only with `facets=`: each facet asked for, `{value: rooms}` (store/room_facets.py).",
+    "properties": {
+        "status": _STATUS_COUNTS,
+        **{facet: _COUNTS for facet in ("department", "agent", "tag", "source")},
+    },
+    "additionalProperties": False,
+}
 
 # (method, path) -> the 200 answer's schema
 RESPONSES: dict[tuple[str, str], JsonObject] = {

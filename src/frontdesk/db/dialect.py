@@ -285,3 +285,10 @@ async def regex_is_valid(db: AsyncSession, pattern: str) -> bool:
     except DBAPIError:
         return False
     return True
+
+
+def json_object_agg(key: Any, value: Any, dialect_name: str) -> ColumnElement[Any]:
+    """The rows' (key, value) pairs as one JSON object, in text ('{}' when there are none)."""
+    if dialect_name == "sqlite":
+        return func.json_group_object(key, value)
+    return func.coalesce(cast(func.json_object_agg(key, value), Text), "{}")

@@ -13,11 +13,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from frontdesk.documents import JsonObject, RoomSource, picked
 from frontdesk.errors import Forbidden
 from frontdesk.models.users import User
+from frontdesk.services import room_facets
 from frontdesk.services import room_params as params
 from frontdesk.services import settings as settings_service
 from frontdesk.services.access import public
 from frontdesk.services.permissions import check_permission, has_permission
 from frontdesk.services.projection import project
+from frontdesk.store import room_facets as facet_store
 from frontdesk.store import room_filters, room_query
 from frontdesk.store import rooms as room_store
 from frontdesk.store.room_filter import FilterDef, RoomFilter
@@ -34,6 +36,8 @@ class RoomListing:
     sort: list[tuple[str, int]]
     paging: params.Paging
     projection: params.Projection | None
+    facets: tuple[str, ...] = ()  # asked for with `facets=`
+    sees_all: bool = True  # False: the caller may list only their own rooms (agents=[self])
 
 
 # The listing's own parameters, before the filters' (the order of Rocket.Chat's query schema).
@@ -43,6 +47,7 @@ _LISTING_PARAMS: JsonObject = {
     "sort": {"type": "string", "nullable": True},
     "query": {"type": "string", "nullable": True},
     "fields": {"type": "string", "nullable": True},
+    "facets": {"type": "string", "nullable": True},  # Frontdesk's own (store/room_facets.py)
 }
 _UNITS: JsonObject = {"units": {"type": "array", "items": {"type": "string"}}}  # EE; accepted, unused
 
@@ -76,9 +81,11 @@ async def check_listing(db: AsyncSession, user: User, query: JsonObject) -> Room
     )
     sort = params.parse_sort(query.get("sort"))
     projection = params.parse_fields(query.get("fields"))
+    facets = room_facets.parse_facets(query.get("facets"))
     filters = room_filters.FILTERS
     values = {f.name: f.read(query) for f in filters if not f.read_after_permission}
-    if not await has_permission(db, user, "view-livechat-rooms"):
+    sees_all = await has_permission(db, user, "view-livechat-rooms")
+    if not sees_all:
         agents = query.get("agents")
         own_only = isinstance(agents, list) and agents == [user.id]
         if not (own_only and await has_permission(db, user, "view-l-room")):
@@ -87,7 +94,7 @@ async def check_listing(db: AsyncSession, user: User, query: JsonObject) -> Room
     for f in filters:
         if f.check is not None and values[f.name] is not None:
             await f.check(db, values[f.name])
-    return RoomListing(RoomFilter(**values), sort, paging, projection)
+    return RoomListing(RoomFilter(**values), sort, paging, projection, facets, sees_all)
 
 
 def room_json(
@@ -109,12 +116,22 @@ def room_json(
 async def read_page(db: AsyncSession, listing: RoomListing) -> bytes:
     """The whole response body: `{rooms, count, offset, total, success}`."""
     assert listing.paging.count is not None
-    rows, total = await room_query.read_page(
-        db, listing.filter, listing.sort, listing.paging.offset, listing.paging.count
-    )
+    page = (listing.filter, listing.sort, listing.paging.offset, listing.paging.count)
+    facets: facet_store.Facets | None = None
+    if listing.facets:
+        bases = room_facets.facet_bases(listing.filter, listing.facets, listing.sees_all)
+        rows, total, facets = await facet_store.read_page(db, *page, bases)
+    else:
+        rows, total = await room_query.read_page(db, *page)
     rooms = b",".join(room_json(r[0], r[1], r[2], listing) for r in rows)
     tail = orjson.dumps(
-        {"count": len(rows), "offset": listing.paging.offset, "total": total, "success": True}
+        {
+            **({"facets": facets} if facets is not None else {}),
+            "count": len(rows),
+            "offset": listing.paging.offset,
+            "total": total,
+            "success": True,
+        }
     )
     return b'{"rooms":[' + rooms + b"]," + tail[1:]
 
@@ -122,7 +139,12 @@ async def read_page(db: AsyncSession, listing: RoomListing) -> bytes:
 @public("reads what a RoomListing allows, and only check_listing (which checks the caller) makes one")
 async def stream_all(db: AsyncSession, listing: RoomListing) -> AsyncIterator[bytes]:
     """count=0: every match, written as it is read so memory stays bounded."""
-    total = await room_query.count_rooms(db, listing.filter)
+    facets: facet_store.Facets | None = None
+    if listing.facets:
+        bases = room_facets.facet_bases(listing.filter, listing.facets, listing.sees_all)
+        total, facets = await facet_store.read_totals(db, listing.filter, bases)
+    else:
+        total = await room_query.count_rooms(db, listing.filter)
     yield b'{"rooms":['
     sent = 0
     batches = room_query.stream_rooms(db, listing.filter, listing.sort, listing.paging.offset, STREAM_BATCH)
@@ -130,7 +152,10 @@ async def stream_all(db: AsyncSession, listing: RoomListing) -> AsyncIterator[by
         chunk = b",".join(room_json(r[0], r[1], r[2], listing) for r in partition)
         yield (b"," if sent else b"") + chunk
         sent += len(partition)
-    tail = orjson.dumps({"count": sent, "offset": listing.paging.offset, "total": total, "success": True})
+    found = {"facets": facets} if facets is not None else {}
+    tail = orjson.dumps(
+        {**found, "count": sent, "offset": listing.paging.offset, "total": total, "success": True}
+    )
     yield b"]," + tail[1:]
 
 

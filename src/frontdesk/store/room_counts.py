@@ -243,3 +243,27 @@ async def all_day_counts(db: AsyncSession, closed: bool = False) -> dict[tuple[s
     table: Any = RoomClosedDayCount if closed else RoomDayCount
     rows = (await db.execute(select(table).where(table.n != 0))).scalars().all()
     return {(r.state, r.department_id, r.served_by_id, r.day): r.n for r in rows}
+
+
+def grouped_query(
+    key: str,
+    states: Sequence[str] | None,
+    departments: Sequence[str] | None,
+    agents: Sequence[str] | None,
+    days: tuple[bool, int | None, int | None] | None = None,
+) -> Select[Any, Any] | None:
+    """As total_query (day_total_query when `days` = (closed, first_day, last_day)), summed per value of
+    one key column (state, department_id or served_by_id) as rows (key, n); the '' stand-in is left out.
+    None when an empty list makes every sum 0."""
+    table: Any = RoomCount if days is None else (RoomClosedDayCount if days[0] else RoomDayCount)
+    where = _key_where(table, states, departments, agents)
+    if where is None:
+        return None
+    if days is not None:
+        if days[1] is not None:
+            where.append(table.day >= days[1])
+        if days[2] is not None:
+            where.append(table.day <= days[2])
+    column = getattr(table, key)
+    stmt = select(column.label("key"), func.sum(table.n).label("n")).where(*where, column != NO_KEY)
+    return stmt.group_by(column)
