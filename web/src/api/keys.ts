@@ -17,5 +17,7 @@ export const keys = {
   departments: ['livechat/department'] as const,
   tags: ['livechat/tags'] as const,
   customFields: ['livechat/custom-fields'] as const,
+  allAgents: ['livechat/users/agent', 'all'] as const,
+  livechatRooms: (query: string) => ['livechat/rooms', query] as const,
   agents: (text: string) => ['livechat/users/agent', text] as const,
 };

@@ -4,7 +4,9 @@ import type {
   Agent,
   CustomField,
   Department,
+  Facets,
   Inquiry,
+  ListedRoom,
   Me,
   Message,
   Paged,
@@ -215,5 +217,33 @@ export const departments = () =>
 export const tags = () => get<Paged & { tags: Tag[] }>('livechat/tags', { text: '', count: 100 }).then((r) => r.tags);
 export const customFields = () =>
   get<Paged & { customFields: CustomField[] }>('livechat/custom-fields', { count: 100 }).then((r) => r.customFields);
+export const allAgents = () =>
+  get<Paged & { users: Agent[] }>('livechat/users/agent', { count: 100 }).then((r) => r.users);
 export const agents = (text: string) =>
   get<Paged & { users: Agent[] }>('livechat/users/agent', { text, onlyAvailable: 'true', count: 50 }).then((r) => r.users);
+
+// -- current chats (the manager's listing) -------------------------------------------------------------
+export type RoomsQuery = Query;
+export const livechatRooms = (query: Query) => get<Paged & { rooms: ListedRoom[]; facets?: Facets }>('livechat/rooms', query);
+
+/** The CSV of every room a listing query matches (same query, same permission), as a file to save. */
+export async function exportRooms(query: Query): Promise<{ blob: Blob; filename: string }> {
+  const headers: Record<string, string> = {};
+  if (credentials) {
+    headers['X-User-Id'] = credentials.userId;
+    headers['X-Auth-Token'] = credentials.authToken;
+  }
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1/livechat/rooms.export${queryString(query)}`, { headers });
+  } catch {
+    throw new ApiError('Cannot reach the server. Check your connection.', 0);
+  }
+  if (!response.ok) {
+    const data = (await response.json().catch(() => null)) as { error?: string } | null;
+    throw new ApiError(errorText(data?.error, `${response.status} error`), response.status);
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'rooms.csv';
+  return { blob: await response.blob(), filename };
+}

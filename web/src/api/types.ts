@@ -169,3 +169,27 @@ export interface Paged {
   offset: number;
   total: number;
 }
+
+/** GET livechat/rooms?facets=...: exact room counts per filter value. */
+export interface Facets {
+  status?: { open: number; closed: number; queued: number; onhold: number };
+  department?: Record<string, number>;
+  agent?: Record<string, number>;
+  tag?: Record<string, number>;
+  source?: Record<string, number>;
+}
+
+export interface RoomMetrics {
+  chatDuration?: number;
+  reaction?: { ft?: number; tt?: number; fd?: string };
+  response?: { ft?: number; avg?: number; tt?: number; total?: number; fd?: string };
+}
+
+/** A room as the manager's listing answers it (with its department's name and metrics). */
+export interface ListedRoom extends Room {
+  msgs?: number;
+  department?: { _id: string; name: string | null };
+  metrics?: RoomMetrics;
+  closer?: string;
+  queuedAt?: string;
+}

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { keys } from '../api/keys';
 import * as rest from '../api/rest';
 import { ChatScreen } from '../screens/chat/ChatScreen';
+import { CurrentChatsScreen } from '../screens/currentChats/CurrentChatsScreen';
 import { HomeScreen } from '../screens/home/HomeScreen';
 import { QueueScreen } from '../screens/queue/QueueScreen';
 import { Sidebar } from '../screens/sidebar/Sidebar';
@@ -35,6 +36,7 @@ export function Shell() {
         <Banners />
         {route.name === 'home' && <HomeScreen />}
         {route.name === 'queue' && <QueueScreen />}
+        {route.name === 'current-chats' && <CurrentChatsScreen />}
         {route.name === 'chat' && <ChatScreen key={route.rid} rid={route.rid} />}
         {route.name === 'not-found' && (
           <div className="empty">

@@ -7,6 +7,7 @@ import { useAuth } from '../../app/auth';
 import { askNotificationPermission, notificationPermission } from '../../app/notifications';
 import { useMe } from '../../app/permissions';
 import { Link, useRoute } from '../../app/router';
+import { CurrentChatsLink } from '../currentChats/CurrentChatsLink';
 import { Avatar } from '../../components/Avatar';
 import { Icon } from '../../components/Icon';
 import { ChatList } from './ChatList';
@@ -105,6 +106,7 @@ export function Sidebar() {
       ) : null}
       <AvailabilitySwitch />
       <QueueLink />
+      <CurrentChatsLink />
       <ChatList />
     </nav>
   );
