@@ -42,6 +42,7 @@ COLUMNS = (
 )
 # OWASP's CSV injection advice: a cell a spreadsheet would read as a formula starts with a quote instead
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_STARTS = frozenset(FORMULA_STARTS)
 
 
 def safe(text: str) -> str:
@@ -55,8 +56,15 @@ def _dig(doc: Any, *path: str) -> Any:
 
 
 def _text(value: Any) -> str:
+    """A cell's text, made safe (the common cases first: this runs for every cell of every room)."""
     if value is None:
         return ""
+    if type(value) is str:
+        return "'" + value if value[:1] in _STARTS else value
+    return safe(_other(value))
+
+
+def _other(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float | str):
@@ -130,7 +138,7 @@ def cells(
     for field in custom_fields:
         owner = visitor if field.get("scope", "visitor") == "visitor" else room
         values.append(_dig(owner, "livechatData", field["_id"]))
-    return [safe(_text(value)) for value in values]
+    return [_text(value) for value in values]
 
 
 def lines(rows: Iterable[Sequence[str]]) -> bytes:

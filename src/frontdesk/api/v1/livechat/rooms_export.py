@@ -3,6 +3,7 @@ streamed CSV (api/room_csv.py), read a bounded batch per short transaction (stor
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 
 from fastapi import APIRouter
@@ -53,7 +54,12 @@ async def _csv(db: Database, export: Export) -> AsyncIterator[bytes]:
         async with db.session(write=False) as session:
             rows, cursor = await room_export.read_batch(session, export, cursor)
         if rows:
-            stored = ((r.doc, r.department_name, r.visitor_doc) for r in rows)
-            yield room_csv.lines(room_csv.export_rows(stored, export.custom_fields))
+            stored = [(r.doc, r.department_name, r.visitor_doc) for r in rows]
+            # ~50 ms of Python per batch: in a thread, so the loop keeps serving other requests meanwhile
+            yield await asyncio.to_thread(_render, stored, export)
         if cursor is None:
             return
+
+
+def _render(stored: list[tuple[str, str | None, str | None]], export: Export) -> bytes:
+    return room_csv.lines(room_csv.export_rows(stored, export.custom_fields))
