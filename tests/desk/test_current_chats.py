@@ -141,6 +141,11 @@ async def test_a_manager_works_the_current_chats_screen(desk, browser, tmp_path:
 async def test_an_agent_is_not_offered_current_chats(desk, browser) -> None:
     agent = await make_agent(desk.client, desk.db)
     page = await new_desk(browser, desk.url, agent)
+    async with page.expect_response(re.compile(r"/api/v1/permissions\.listAll")):
+        await page.reload()
     nav = page.get_by_role("navigation", name="Desk")
-    await nav.get_by_role("link", name=re.compile("^Queue")).wait_for()
+    await nav.get_by_role("switch", name=re.compile("^Availability")).wait_for(timeout=15_000)
     assert await nav.get_by_role("link", name="Current chats").count() == 0
+    # and the server refuses the list to anyone who opens the address anyway
+    await page.goto(f"{desk.url}/current-chats")
+    await page.get_by_role("alert").filter(has_text="unauthorized").wait_for(timeout=15_000)
