@@ -17,17 +17,29 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
 from api_contract import contract_hook
+from dns_stub import MAIL_DOMAINS, start_dns
 from frontdesk.clock import FixedClock
 from frontdesk.config import Settings
 from frontdesk.db.engine import Database
 from frontdesk.db.migrate import upgrade
+from frontdesk.mail_domains import MailDomains
 from frontdesk.main import create_app
+from mail_sink import MailSink
 
 START_MS = 1_700_000_000_000  # 2023-11-14T22:13:20.000Z
 
 
-def _settings(url: str) -> Settings:
-    return Settings(DATABASE_URL=url, TEST_MODE=True, BCRYPT_ROUNDS=4, ADMIN_USERNAME=None, ADMIN_PASS=None)
+def _settings(url: str, upload_dir: Path | None = None) -> Settings:
+    return Settings(
+        DATABASE_URL=url,
+        TEST_MODE=True,
+        BCRYPT_ROUNDS=4,
+        ADMIN_USERNAME=None,
+        ADMIN_PASS=None,
+        FILE_UPLOAD_DIR=str(upload_dir) if upload_dir else None,
+        MAIL_POLL_SECONDS=0.2,
+        OVERWRITE_SETTINGS={},
+    )
 
 
 class PostgresTemplate:
@@ -100,12 +112,12 @@ def settings(template_db: Path | PostgresTemplate, tmp_path: Path) -> Iterator[S
     """Settings for an empty, migrated database of the test's own (SQLite file or PostgreSQL database)."""
     if isinstance(template_db, PostgresTemplate):
         name = template_db.create()
-        yield _settings(template_db.url(name))
+        yield _settings(template_db.url(name), tmp_path / "uploads")
         template_db.drop(name)
         return
     target = tmp_path / "frontdesk.db"
     shutil.copy(template_db, target)
-    yield _settings(f"sqlite:///{target}")
+    yield _settings(f"sqlite:///{target}", tmp_path / "uploads")
 
 
 @pytest.fixture
@@ -114,10 +126,28 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-async def app(settings: Settings, clock: FixedClock) -> AsyncIterator[FastAPI]:
+async def dns_server() -> AsyncIterator[str]:
+    """A DNS server of the test's own: the mail domains of MAIL_DOMAINS exist, no other does."""
+    transport, address = await start_dns(MAIL_DOMAINS)
+    yield address
+    transport.close()
+
+
+@pytest.fixture
+async def app(settings: Settings, clock: FixedClock, dns_server: str) -> AsyncIterator[FastAPI]:
     application = create_app(settings, clock)
+    application.state.mail_domains = MailDomains(dns_server)  # no test asks the world's DNS
     async with application.router.lifespan_context(application):
         yield application
+
+
+@pytest.fixture
+def mail_sink() -> Iterator[MailSink]:
+    """A real SMTP server (aiosmtpd) on a free port; point Frontdesk at it with mail_sink.use_sink."""
+    sink = MailSink()
+    sink.start()
+    yield sink
+    sink.stop()
 
 
 @pytest.fixture

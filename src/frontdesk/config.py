@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import os
+from pathlib import Path
+from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Rocket.Chat's way to pin a setting from the environment: OVERWRITE_SETTING_<setting id>=<value>.
+OVERWRITE_PREFIX = "OVERWRITE_SETTING_"
 
 
 class Settings(BaseSettings):
@@ -41,6 +46,27 @@ class Settings(BaseSettings):
     # The visitor widget's build (npm @rocket.chat/livechat), served at /livechat; by default the copy that
     # `make` (scripts/build_static.py) puts in src/frontdesk/static/livechat/ and the wheel carries.
     LIVECHAT_WIDGET_DIR: str | None = None
+    # Where uploaded files are kept; by default `uploads/` beside the SQLite file (./data/uploads otherwise).
+    FILE_UPLOAD_DIR: str | None = None
+    # Rocket.Chat's MAIL_URL (smtp://user:password@host:port or smtps://...): when set, it is the mail
+    # server, whatever the SMTP_* settings say.
+    MAIL_URL: str | None = None
+    # DNS servers for checking visitors' mail domains (`host[:port]`, comma-separated); the system's if unset.
+    DNS_NAMESERVERS: str | None = None
+    # How often the mail sender looks for mail due a retry (new mail wakes it at once).
+    MAIL_POLL_SECONDS: float = Field(default=5.0, gt=0, le=3600)
+    # OVERWRITE_SETTING_<id> variables, by setting id: applied to the stored settings at every start.
+    OVERWRITE_SETTINGS: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _overrides_from_environment(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "OVERWRITE_SETTINGS" not in data:
+            found = {
+                k[len(OVERWRITE_PREFIX) :]: v for k, v in os.environ.items() if k.startswith(OVERWRITE_PREFIX)
+            }
+            data = {**data, "OVERWRITE_SETTINGS": found}
+        return data
 
     @field_validator("LOG_LEVEL", "LOG_FORMAT", mode="before")
     @classmethod
@@ -69,3 +95,15 @@ class Settings(BaseSettings):
     @property
     def is_sqlite(self) -> bool:
         return self.async_database_url.startswith("sqlite")
+
+    @property
+    def upload_dir(self) -> Path:
+        """FILE_UPLOAD_DIR, or `uploads/` beside the SQLite database file (./data/uploads otherwise)."""
+        if self.FILE_UPLOAD_DIR:
+            return Path(self.FILE_UPLOAD_DIR)
+        url = self.async_database_url
+        if url.startswith("sqlite") and "///" in url:
+            path = url.split("///", 1)[1].split("?", 1)[0]
+            if path and path != ":memory:" and not path.startswith("file:"):
+                return Path(path).parent / "uploads"
+        return Path("data") / "uploads"

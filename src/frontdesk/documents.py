@@ -145,6 +145,24 @@ class TransferData(TypedDict):
     transferredTo: NotRequired[TransferredTo]
 
 
+class FileRef(TypedDict):
+    """A message's `file` / an item of its `files` (IMessage['file'])."""
+
+    _id: str
+    name: str
+    type: str
+    size: NotRequired[int]
+    format: NotRequired[str]
+
+
+class TranscriptRequestData(TypedDict):
+    """A `livechat_transcript_history` message's `requestData`: who asked for the transcript."""
+
+    type: Literal["user", "visitor"]
+    visitor: UserRef
+    user: NotRequired[UserRef | None]
+
+
 class MessageFields(TypedDict, total=False):
     """The optional fields of a message (IMessage), as build_message's keyword arguments."""
 
@@ -162,6 +180,9 @@ class MessageFields(TypedDict, total=False):
     navigation: JsonObject
     comment: str
     transcriptRequested: bool
+    file: FileRef
+    files: list[FileRef]
+    requestData: TranscriptRequestData
 
 
 class MessageDoc(MessageFields):
@@ -190,6 +211,22 @@ DeletedVisitor = DeletedMessage  # DELETE livechat/visitor/:token answers the sa
 
 
 # -- rooms --------------------------------------------------------------------------------------------
+class TranscriptRequestedBy(TypedDict):
+    _id: str
+    username: str
+    name: NotRequired[str | None]
+    utcOffset: NotRequired[float]
+
+
+class TranscriptRequest(TypedDict):
+    """An agent's request to mail the transcript when the chat closes (room.transcriptRequest)."""
+
+    requestedAt: Iso
+    requestedBy: TranscriptRequestedBy
+    email: str
+    subject: str
+
+
 class RoomDoc(TypedDict):
     """A livechat room (IOmnichannelRoom, collection rocketchat_room)."""
 
@@ -228,6 +265,7 @@ class RoomDoc(TypedDict):
     sms: NotRequired[JsonObject]
     email: NotRequired[JsonObject]
     department: NotRequired[DepartmentRef]  # added by GET livechat/rooms, never stored
+    transcriptRequest: NotRequired[TranscriptRequest]
 
 
 # -- inquiries, subscriptions, visitors ----------------------------------------------------------------
@@ -401,6 +439,63 @@ class OfflineMessageDoc(TypedDict):
     message: str
     department: NotRequired[str]
     host: NotRequired[str]
+    mailedTo: NotRequired[list[str]]  # where it was mailed (queued in the outbox with it)
+
+
+class UploadDoc(TypedDict):
+    """An uploaded file's metadata (IUpload, collection rocketchat_uploads); its bytes are on disk."""
+
+    _id: str
+    name: str
+    size: int
+    type: str
+    rid: str
+    store: str  # FileSystem:Uploads
+    complete: bool
+    uploading: bool
+    extension: str
+    progress: int
+    uploadedAt: Iso
+    _updatedAt: Iso
+    url: str  # /file-upload/<_id>/<name>, where it is downloaded
+    path: str
+    typeGroup: str  # image, audio, video, application ...
+    userId: NotRequired[str]
+    visitorToken: NotRequired[str]
+    description: NotRequired[str]
+    expiresAt: NotRequired[Iso]  # an upload no message carries yet is removed then
+
+
+class CreatedBy(TypedDict):
+    _id: str
+    username: str
+
+
+class CannedResponseDoc(TypedDict):
+    """A canned response (IOmnichannelCannedResponse)."""
+
+    _id: str
+    shortcut: str
+    text: str
+    scope: Literal["global", "department", "user"]
+    createdBy: CreatedBy
+    _createdAt: Iso
+    _updatedAt: Iso
+    tags: NotRequired[list[str]]
+    departmentId: NotRequired[str]
+    departmentName: NotRequired[str | None]  # added when listed, never stored
+    userId: NotRequired[str]
+
+
+class MailDoc(TypedDict):
+    """A mail in the outbox: the headers and both bodies, ready for any SMTP server."""
+
+    to: list[str]
+    subject: str
+    html: str
+    text: str
+    replyTo: NotRequired[str]
+    fromName: NotRequired[str]  # shown before From_Email's address
 
 
 # -- people as the API shows them --------------------------------------------------------------------------

@@ -27,6 +27,8 @@ from frontdesk.db.engine import Database
 from frontdesk.db.migrate import upgrade
 from frontdesk.errors import FrontdeskError, InvalidParams, json_response, render_error
 from frontdesk.events.bus import EventBus
+from frontdesk.mail_domains import MailDomains
+from frontdesk.mailer.sender import MailSender
 from frontdesk.ops import metrics
 from frontdesk.ops.sampler import Sampler
 from frontdesk.realtime.server import setup as setup_realtime
@@ -71,6 +73,8 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
             async with AsyncExitStack() as running:
                 await running.enter_async_context(realtime.running(events))
                 await running.enter_async_context(sampler.running())
+                # the outbox's mail, sent in the background
+                await running.enter_async_context(MailSender(db, settings, app.state.clock).running(events))
                 yield
         finally:
             metrics.unwatch_pool(settings.DB_POOL_SIZE)
@@ -84,6 +88,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     app.state.db = db
     app.state.clock = clock or Clock()
     app.state.test_mode = settings.TEST_MODE
+    app.state.mail_domains = MailDomains(settings.DNS_NAMESERVERS)
     app.state.page_cache = (
         PageCache(db.changes.current, max_bytes=settings.PAGE_CACHE_MB << 20)
         if settings.PAGE_CACHE_MB

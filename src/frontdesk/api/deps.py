@@ -15,6 +15,7 @@ from frontdesk.clock import Clock
 from frontdesk.config import Settings
 from frontdesk.db.engine import Database
 from frontdesk.errors import FrontdeskError, InvalidParams, PayloadTooLarge
+from frontdesk.mail_domains import MailDomains
 from frontdesk.models.users import User
 from frontdesk.services.auth import authenticate
 
@@ -65,7 +66,13 @@ async def _current_user(
     return await authenticate(db, request.headers.get("x-user-id"), request.headers.get("x-auth-token"))
 
 
+def _mail_domains(request: Request) -> MailDomains:
+    domains: MailDomains = request.app.state.mail_domains
+    return domains
+
+
 Db = Annotated[AsyncSession, Depends(_session, scope="function")]
+MailDomainsDep = Annotated[MailDomains, Depends(_mail_domains)]
 CurrentUser = Annotated[User, Depends(_current_user)]
 SettingsDep = Annotated[Settings, Depends(_settings)]
 Now = Annotated[int, Depends(_now)]

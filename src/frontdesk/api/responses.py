@@ -39,6 +39,7 @@ DOCUMENTS: tuple[Any, ...] = (
     d.PermissionDoc,
     d.RoutingConfig,
     d.PublicSetting,
+    d.OfflineMessageDoc,
 )
 
 ERROR: JsonObject = {
@@ -136,6 +137,7 @@ RESPONSES: dict[tuple[str, str], JsonObject] = {
     ("get", "/livechat/queue"): paged("queue", ref(d.QueueRow)),
     ("get", "/channels.info"): ok(channel=ref(d.RoomDoc)),
     ("get", "/subscriptions.getOne"): ok(subscription=nullable(ref(d.SubscriptionDoc))),
+    ("get", "/livechat/offline.messages"): paged("messages", ref(d.OfflineMessageDoc)),
     ("get", "/permissions.listAll"): ok(
         update={"type": "array", "items": ref(d.PermissionDoc)}, remove={"type": "array"}
     ),

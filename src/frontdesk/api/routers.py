@@ -13,6 +13,7 @@ from frontdesk.api.v1.livechat import (
     inquiries,
     message,
     monitoring,
+    offline_messages,
     room,
     room_actions,
     rooms_export,
@@ -49,4 +50,6 @@ V1_ROUTERS: list[APIRouter] = [
     rooms.router,
     routing_config.router,
     history.router,
+    # the agent's daily tools (issue 15)
+    offline_messages.router,
 ]

@@ -36,3 +36,5 @@ class OfflineMessage(Base):
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     ts: Mapped[int] = mapped_column(Millis)
     doc: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_offline_messages_ts", "ts"),)

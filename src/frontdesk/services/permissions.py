@@ -52,6 +52,14 @@ DEFAULT_PERMISSIONS: dict[str, list[str]] = {
     "view-privileged-setting": [_ADM],
     "edit-privileged-setting": [_ADM],
     "manage-own-outgoing-integrations": [_ADM],
+    "send-omnichannel-chat-transcript": [_M, _ADM],
+    # canned responses (Rocket.Chat Enterprise's, free here)
+    "view-canned-responses": [_M, _MON, _A, _ADM],
+    "view-all-canned-responses": [_M, _ADM],
+    "save-canned-responses": [_M, _MON, _A, _ADM],
+    "save-all-canned-responses": [_M, _ADM],
+    "save-department-canned-responses": [_MON],
+    "remove-canned-responses": [_M, _MON, _A, _ADM],
 }
 
 

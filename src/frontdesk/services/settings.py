@@ -44,6 +44,41 @@ DEFINITIONS: dict[str, SettingDef] = {
     "Store_Last_Message": SettingDef("boolean", True),
     "Omnichannel_enable_department_removal": SettingDef("boolean", False),
     "Message_MaxAllowedSize": SettingDef("int", 5000, public=True),
+    "Omnichannel_allow_force_close_conversations": SettingDef("boolean", False, public=True),
+    # How an agent's unread count grows in omnichannel rooms (Rocket.Chat's Unread_Count_Omni)
+    "Unread_Count_Omni": SettingDef(
+        "select",
+        "all_messages",
+        ("all_messages", "user_mentions_only", "group_mentions_only", "user_and_group_mentions_only"),
+    ),
+    # files (Rocket.Chat's FileUpload_* and Livechat_fileupload_enabled); sizes in bytes, -1 no limit
+    "FileUpload_Enabled": SettingDef("boolean", True, public=True),
+    "Livechat_fileupload_enabled": SettingDef("boolean", True, public=True),
+    "FileUpload_MaxFileSize": SettingDef("int", 104_857_600, public=True),
+    "FileUpload_MediaTypeWhiteList": SettingDef("string", "", public=True),
+    "FileUpload_MediaTypeBlackList": SettingDef("string", "image/svg+xml", public=True),
+    # mail
+    "SMTP_Protocol": SettingDef("select", "smtp", ("smtp", "smtps")),
+    "SMTP_Host": SettingDef("string", ""),
+    "SMTP_Port": SettingDef("int", 0),  # 0: the protocol's own (25, or 465 for smtps)
+    "SMTP_IgnoreTLS": SettingDef("boolean", True),
+    "SMTP_Username": SettingDef("string", ""),
+    "SMTP_Password": SettingDef("string", ""),
+    "From_Email": SettingDef("string", ""),
+    # transcripts
+    "Livechat_enable_transcript": SettingDef("boolean", False, public=True),
+    "Livechat_transcript_message": SettingDef("string", "", public=True),
+    "Livechat_transcript_email_subject": SettingDef("string", ""),
+    "Livechat_transcript_send_always": SettingDef("boolean", False),
+    # the offline form
+    "Livechat_display_offline_form": SettingDef("boolean", True, public=True),
+    "Livechat_validate_offline_email": SettingDef("boolean", True, public=True),
+    "Livechat_offline_email": SettingDef("string", ""),
+    "Livechat_offline_title": SettingDef("string", "Leave a message", public=True),
+    "Livechat_offline_title_color": SettingDef("string", "#666666", public=True),
+    "Livechat_offline_message": SettingDef("string", "", public=True),
+    "Livechat_offline_success_message": SettingDef("string", "", public=True),
+    "Livechat_offline_form_unavailable": SettingDef("string", "", public=True),
 }
 
 
@@ -59,6 +94,22 @@ async def get_value(db: AsyncSession, setting_id: str) -> Any:
 
 def _invalid(setting_id: str) -> MeteorError:
     return MeteorError("error-invalid-setting-value", f"Invalid value for setting {setting_id}")
+
+
+def coerce_text(setting_id: str, text: str) -> Any:
+    """A value given as text (an OVERWRITE_SETTING_<id> environment variable) in the setting's type."""
+    kind = DEFINITIONS[setting_id].type
+    if kind == "boolean":
+        lowered = text.strip().lower()
+        if lowered not in ("true", "false"):
+            raise _invalid(setting_id)
+        return coerce(setting_id, lowered == "true")
+    if kind == "int":
+        try:
+            return coerce(setting_id, int(text.strip()))
+        except ValueError:
+            raise _invalid(setting_id) from None
+    return coerce(setting_id, text)
 
 
 def coerce(setting_id: str, value: Any) -> Any:

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.clock import iso
-from frontdesk.documents import JsonObject, MessageDoc, OfflineMessageDoc, VisitorDoc
+from frontdesk.documents import JsonObject, MessageDoc, VisitorDoc
 from frontdesk.errors import PlainError
-from frontdesk.ids import random_id
-from frontdesk.services.access import public
 from frontdesk.services.chat_messages import author_of_visitor, do_system_message
 from frontdesk.services.livechat_rooms import access_visitor_room
 from frontdesk.services.visitors import access_visitor, find_visitor
 from frontdesk.store import custom_fields as custom_field_store
-from frontdesk.store import offline_messages as offline_message_store
 from frontdesk.store import rooms as room_store
 from frontdesk.store import visitors as visitor_store
 from frontdesk.store.room_reads import open_rooms_of_visitor
@@ -81,9 +78,3 @@ async def do_page_visited(
     )
     await room_store.save_room(db, room)
     return message
-
-
-@public("anyone may leave a message while nobody is online, as in Rocket.Chat")
-async def do_offline_message(db: AsyncSession, data: JsonObject, now: int) -> None:
-    doc = cast(OfflineMessageDoc, {"_id": random_id(), "ts": iso(now), **data})  # the schema checked `data`
-    await offline_message_store.insert_offline_message(db, doc, now)

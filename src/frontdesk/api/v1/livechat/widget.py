@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from starlette.responses import Response
 
-from frontdesk.api.deps import Body, Db, Now, check_body, query_params
+from frontdesk.api.deps import Body, Db, MailDomainsDep, Now, check_body, query_params
+from frontdesk.api.rate_limit import rate_limit
 from frontdesk.errors import json_response
-from frontdesk.services import livechat_agents, visitor_data
+from frontdesk.services import livechat_agents, offline_messages, visitor_data
 from frontdesk.services.widget_config import widget_config
 
 router = APIRouter()
@@ -58,7 +59,13 @@ PAGE_SCHEMA: dict[str, Any] = {
 }
 OFFLINE_SCHEMA: dict[str, Any] = {
     "type": "object",
-    "properties": {"name": _STR, "email": _STR, "message": _STR, "department": _STR, "host": _STR},
+    "properties": {
+        "name": _STR,
+        "email": _STR,
+        "message": _STR,
+        "department": {"type": "string", "nullable": True},
+        "host": {"type": "string", "nullable": True},
+    },
     "required": ["name", "email", "message"],
     "additionalProperties": False,
 }
@@ -115,8 +122,8 @@ async def page_visited(body: Body, db: Db, now: Now) -> Response:
     return json_response({"page": message, "success": True} if message else {"success": True})
 
 
-@router.post("/livechat/offline.message")
-async def offline_message(body: Body, db: Db, now: Now) -> Response:
+@router.post("/livechat/offline.message", dependencies=[Depends(rate_limit(1, 5))])
+async def offline_message(body: Body, db: Db, now: Now, domains: MailDomainsDep) -> Response:
     checked = check_body(body, OFFLINE_SCHEMA)
-    await visitor_data.do_offline_message(db, checked, now)
-    return json_response({"message": "Livechat offline message sent", "success": True})
+    text = await offline_messages.check_offline_message(db, checked, now, domains)
+    return json_response({"message": text, "success": True})

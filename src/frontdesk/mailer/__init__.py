@@ -1,0 +1,1 @@
+"""Mail delivery: transport, as realtime is; the domain only queues mail (services/mail.py)."""
