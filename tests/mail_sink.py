@@ -74,4 +74,4 @@ def body_text(message: EmailMessage, subtype: str = "plain") -> str:
     part = message.get_body(preferencelist=(subtype,))
     assert part is not None
     content: str = part.get_content()
-    return content
+    return content.replace("\r\n", "\n")

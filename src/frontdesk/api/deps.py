@@ -36,6 +36,13 @@ def writes(endpoint: F) -> F:
     return endpoint
 
 
+def locks_late(endpoint: F) -> F:
+    """Mark a route whose transaction reads first and takes SQLite's write lock only when it locks a row
+    (db.engine.Database.session's `lock_late`): it sees the state it arrived to, as on PostgreSQL."""
+    endpoint.locks_late = True  # type: ignore[attr-defined]
+    return endpoint
+
+
 def _is_write(request: Request) -> bool:
     if request.method not in ("GET", "HEAD"):
         return True
@@ -45,7 +52,9 @@ def _is_write(request: Request) -> bool:
 
 async def _session(request: Request) -> AsyncIterator[AsyncSession]:
     """One transaction per request, committed when the route returns, before the response leaves."""
-    async with database(request).session(write=_is_write(request)) as db:
+    route = request.scope.get("route")
+    late = bool(getattr(getattr(route, "endpoint", None), "locks_late", False))
+    async with database(request).session(write=_is_write(request), lock_late=late) as db:
         yield db
 
 

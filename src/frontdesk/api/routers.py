@@ -18,6 +18,7 @@ from frontdesk.api.v1.livechat import (
     room_actions,
     rooms_export,
     routing_config,
+    transcript,
     visitor,
     widget,
 )
@@ -52,4 +53,5 @@ V1_ROUTERS: list[APIRouter] = [
     history.router,
     # the agent's daily tools (issue 15)
     offline_messages.router,
+    transcript.router,
 ]

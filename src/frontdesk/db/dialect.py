@@ -49,6 +49,19 @@ def change_signal(engine: AsyncEngine) -> changes.ChangeSignal:
     return changes.NotifySignal(dsn)
 
 
+# On a session opened with Database.session(lock_late=True): the coroutine that takes SQLite's
+# in-process write lock (PostgreSQL's row locks need none).
+LOCK_WRITES = "frontdesk.lock_writes"
+
+
+async def lock_writes(db: AsyncSession) -> None:
+    """Before a session's first change: wait for the right to write (only a late-locking SQLite session
+    waits here; any other already has it, or locks rows as it goes)."""
+    take = db.info.get(LOCK_WRITES)
+    if take is not None:
+        await take()
+
+
 def is_sqlite(engine: AsyncEngine | Engine) -> bool:
     return engine.dialect.name == "sqlite"
 

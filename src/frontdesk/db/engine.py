@@ -55,12 +55,20 @@ class Database:
             log.exception("publishing %d events failed", len(events))
 
     @asynccontextmanager
-    async def session(self, write: bool = True) -> AsyncIterator[AsyncSession]:
+    async def session(self, write: bool = True, *, lock_late: bool = False) -> AsyncIterator[AsyncSession]:
         """One transaction: committed if the block succeeds, rolled back if it raises.
 
         Events queued on it (events.outbox) are published after the commit and dropped on rollback;
         on SQLite still under the write lock, so subscribers see them in commit order.
+
+        `lock_late`: on SQLite the write lock is taken at the first locking read (dialect.lock_writes)
+        rather than at once, so what the transaction reads first is the state it found on arrival, as
+        PostgreSQL's first reads are (a close that lost a race learns that it did, as in Rocket.Chat).
         """
+        if write and self.write_lock is not None and lock_late:
+            async with self._late_locked(self.write_lock) as db:
+                yield db
+            return
         if write and self.write_lock is not None:
             async with self.write_lock:
                 async with self._transaction(write=True) as db:
@@ -71,6 +79,26 @@ class Database:
             yield db
         if write:
             await self._publish(db)
+
+    @asynccontextmanager
+    async def _late_locked(self, lock: asyncio.Lock) -> AsyncIterator[AsyncSession]:
+        held = False
+
+        async def take() -> None:
+            nonlocal held
+            if not held:
+                await lock.acquire()
+                held = True
+
+        try:
+            async with self._transaction(write=True) as db:
+                db.info[dialect.LOCK_WRITES] = take
+                yield db
+                await take()  # the commit (and what it publishes) happens under the lock
+            await self._publish(db)
+        finally:
+            if held:
+                lock.release()
 
     @asynccontextmanager
     async def _transaction(self, write: bool) -> AsyncIterator[AsyncSession]:

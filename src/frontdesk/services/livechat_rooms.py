@@ -11,40 +11,37 @@ from frontdesk.documents import (
     InquiryDoc,
     InquiryStatus,
     JsonObject,
-    MessageFields,
     RoomDoc,
     RoomSource,
-    UserRef,
     VisitorDoc,
 )
 from frontdesk.errors import MeteorError, PlainError
-from frontdesk.events.chats import ChatClosing, ChatQueued
+from frontdesk.events.chats import ChatQueued
 from frontdesk.events.outbox import emit
 from frontdesk.ids import object_id, random_id
 from frontdesk.models.users import User
 from frontdesk.services import metrics, routing
 from frontdesk.services import settings as settings_service
 from frontdesk.services.access import permission_check
-from frontdesk.services.chat_messages import author_of_user, author_of_visitor, do_system_message
-from frontdesk.services.permissions import check_permission, has_permission
-from frontdesk.services.queue_places import announce_queue
+from frontdesk.services.chat_messages import author_of_visitor, do_system_message
 from frontdesk.services.visitors import access_visitor
 from frontdesk.store import agents as agent_store
 from frontdesk.store import departments as department_store
 from frontdesk.store import inquiries as inquiry_store
 from frontdesk.store import rooms as room_store
-from frontdesk.store import subscriptions as subscription_store
 from frontdesk.store.room_reads import open_room_of_visitor
 
 NO_AGENT = ("no-agent-online", "Sorry, no online agents")
 
 
 @permission_check
-async def access_visitor_room(db: AsyncSession, visitor: VisitorDoc, rid: Any) -> RoomDoc:
-    """The visitor's own room, locked for change; another visitor's room is `invalid-room`."""
+async def access_visitor_room(
+    db: AsyncSession, visitor: VisitorDoc, rid: Any, *, lock: bool = True
+) -> RoomDoc:
+    """The visitor's own room, locked for change unless told not to; another visitor's is `invalid-room`."""
     if not isinstance(rid, str) or not rid:
         raise PlainError("invalid-room")
-    room = await room_store.get_room(db, rid, for_update=True)
+    room = await room_store.get_room(db, rid, for_update=lock)
     if room is None or room.get("v", {}).get("token") != visitor["token"]:
         raise PlainError("invalid-room")
     return room
@@ -155,89 +152,3 @@ async def do_create_room(
                 return room
         await routing.do_dispatch(db, room, inquiry, now)
     return room
-
-
-async def do_close(
-    db: AsyncSession,
-    room: RoomDoc,
-    now: int,
-    *,
-    closer: str,
-    closed_by: UserRef,
-    comment: str,
-    tags: list[str] | None = None,
-    visitor_token: str | None = None,
-) -> None:
-    """docs/api/livechat-api.md §4.4: close fields and metrics, inquiry and subscriptions gone,
-    `livechat-close`, then re-route."""
-    metrics.apply_close(room, closer=closer, closed_by=closed_by, now_ms=now, tags=tags or [])  # type: ignore[arg-type]
-    await _emit_closing(db, room)
-    await inquiry_store.delete_by_room(db, room["_id"])
-    await subscription_store.delete_room_subscriptions(db, room["_id"])
-    extra: MessageFields = {"transcriptRequested": False}
-    if visitor_token:
-        extra["token"] = visitor_token
-    await do_system_message(db, room, "livechat-close", comment, closed_by, now, **extra)
-    await room_store.save_room(db, room)
-    await routing.do_dispatch_waiting(db, now)
-
-
-async def _emit_closing(db: AsyncSession, room: RoomDoc) -> None:
-    """Before the subscriptions go: each agent loses the room; a closed queued chat moves the queue."""
-    subscriptions = tuple(await subscription_store.room_subscriptions(db, room["_id"]))
-    inquiry = await inquiry_store.get_by_room(db, room["_id"])
-    queued = dict(inquiry) if inquiry is not None and inquiry.get("status") == "queued" else None
-    emit(db, ChatClosing(room, subscriptions, queued))  # type: ignore[arg-type]
-    if queued is not None:
-        await announce_queue(db, exclude=room["_id"])
-
-
-async def check_close_by_visitor(db: AsyncSession, token: Any, rid: Any, now: int) -> str:
-    visitor = await access_visitor(db, token)
-    if not await settings_service.get_value(db, "Omnichannel_allow_visitors_to_close_conversation"):
-        raise PlainError("error-not-allowed-to-close-conversation")
-    room = await access_visitor_room(db, visitor, rid)
-    if room.get("open") is not True:
-        raise PlainError("room-closed")
-    comment = "Closed by visitor"
-    await do_close(
-        db,
-        room,
-        now,
-        closer="visitor",
-        closed_by=author_of_visitor(visitor),
-        comment=comment,
-        visitor_token=visitor["token"],
-    )
-    return comment
-
-
-async def check_close_by_user(
-    db: AsyncSession, user: User, rid: str, comment: str | None, tags: list[str] | None, now: int
-) -> None:
-    await check_permission(db, user, "close-livechat-room")
-    room = await room_store.get_room(db, rid, for_update=True)
-    if room is None:
-        raise PlainError("error-invalid-room")
-    if room.get("open") is not True:
-        raise PlainError("error-room-already-closed")
-    subscribed = await subscription_store.get_subscription(db, rid, user.id) is not None
-    if not subscribed and not await has_permission(db, user, "close-others-livechat-room"):
-        raise PlainError("error-not-authorized")
-    text = (comment or "").strip()
-    if not text and await settings_service.get_value(
-        db, "Livechat_request_comment_when_closing_conversation"
-    ):
-        raise MeteorError("error-comment-is-required", "Comment is required")
-    all_tags = list(tags or [])
-    department = (
-        await department_store.get_department(db, room["departmentId"]) if room.get("departmentId") else None
-    )
-    if department is not None:
-        if department.get("requestTagBeforeClosingChat") and not (all_tags or room.get("tags")):
-            raise MeteorError(
-                "error-tags-must-be-assigned-before-closing-chat",
-                "Tag(s) must be assigned before closing the chat",
-            )
-        all_tags += [t for t in department.get("chatClosingTags") or [] if t not in all_tags]
-    await do_close(db, room, now, closer="user", closed_by=author_of_user(user), comment=text, tags=all_tags)

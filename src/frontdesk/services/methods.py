@@ -23,6 +23,7 @@ from frontdesk.services import (
     room_history,
     subscriptions,
     tags,
+    transcripts,
     transfer,
 )
 from frontdesk.services.access import public
@@ -142,3 +143,25 @@ async def read_messages(db: AsyncSession, user: User | None, params: list[Any], 
     assert user is not None
     await subscriptions.check_read(db, user, _arg(params, 0), now)
     return None
+
+
+@method("livechat:sendTranscript")
+async def send_transcript(db: AsyncSession, user: User | None, params: list[Any], now: int) -> Any:
+    """`[token, rid, email, subject]`: an agent mails a chat's transcript now."""
+    assert user is not None
+    if not isinstance(_arg(params, 1), str) or not isinstance(_arg(params, 2), str):
+        raise match_failed()
+    return await transcripts.check_send_transcript(
+        db, user, _arg(params, 0), _arg(params, 1), _arg(params, 2), _arg(params, 3), now
+    )
+
+
+@method("livechat:requestTranscript")
+async def request_transcript(db: AsyncSession, user: User | None, params: list[Any], now: int) -> Any:
+    """`[rid, email, subject]`: mail the transcript when the chat closes (Rocket.Chat's older method)."""
+    assert user is not None
+    rid, email, subject = _arg(params, 0), _arg(params, 1), _arg(params, 2)
+    if not all(isinstance(v, str) for v in (rid, email, subject)):
+        raise match_failed()
+    await transcripts.check_request_transcript(db, user, rid, email, subject, now)
+    return True

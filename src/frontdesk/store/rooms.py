@@ -10,6 +10,7 @@ from typing import cast
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.db import dialect
 from frontdesk.documents import RoomDoc, RoomSource
 from frontdesk.models.rooms import (
     STATE_CLOSED,
@@ -138,8 +139,10 @@ async def delete_rooms(db: AsyncSession, room_ids: Sequence[str]) -> None:
 
 
 async def get_room(db: AsyncSession, room_id: str, *, for_update: bool = False) -> RoomDoc | None:
+    """The room; `for_update` locks it for change (first waiting for the right to write, on SQLite)."""
     stmt = select(Room.doc).where(Room.id == room_id)
     if for_update:
+        await dialect.lock_writes(db)
         stmt = stmt.with_for_update()
     text = (await db.execute(stmt)).scalar_one_or_none()
     return cast(RoomDoc, loads(text)) if text is not None else None

@@ -7,11 +7,11 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from starlette.responses import Response
 
-from frontdesk.api.deps import Body, Db, Now, check_body, query_params, writes
+from frontdesk.api.deps import Body, Db, Now, check_body, locks_late, query_params, writes
 from frontdesk.api.rate_limit import rate_limit
 from frontdesk.documents import RoomSource
 from frontdesk.errors import PlainError, json_response
-from frontdesk.services import livechat_rooms
+from frontdesk.services import livechat_rooms, room_closing
 from frontdesk.services.room_survey import check_survey
 
 router = APIRouter()
@@ -83,9 +83,10 @@ async def get_room(request: Request, db: Db, now: Now) -> Response:
 
 
 @router.post("/livechat/room.close")
+@locks_late
 async def close(body: Body, db: Db, now: Now) -> Response:
     checked = check_body(body, CLOSE_SCHEMA)
-    comment = await livechat_rooms.check_close_by_visitor(db, checked["token"], checked["rid"], now)
+    comment = await room_closing.check_close_by_visitor(db, checked["token"], checked["rid"], now)
     return json_response({"rid": checked["rid"], "comment": comment, "success": True})
 
 

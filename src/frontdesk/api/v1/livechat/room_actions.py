@@ -7,10 +7,10 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from frontdesk.api.deps import Body, CurrentUser, Db, Now, check_body, query_params, writes
+from frontdesk.api.deps import Body, CurrentUser, Db, Now, check_body, locks_late, query_params, writes
 from frontdesk.api.wire import paged_body
 from frontdesk.errors import json_response
-from frontdesk.services import livechat_rooms, on_hold, room_access, room_info, transfer
+from frontdesk.services import on_hold, room_access, room_closing, room_info, transfer
 from frontdesk.services.pagination import ListQuery
 
 router = APIRouter()
@@ -110,10 +110,18 @@ async def join(request: Request, user: CurrentUser, db: Db, now: Now) -> Respons
 
 
 @router.post("/livechat/room.closeByUser")
+@locks_late
 async def close_by_user(body: Body, user: CurrentUser, db: Db, now: Now) -> Response:
     checked = check_body(body, CLOSE_SCHEMA)
-    await livechat_rooms.check_close_by_user(
-        db, user, checked["rid"], checked.get("comment"), checked.get("tags"), now
+    await room_closing.check_close_by_user(
+        db,
+        user,
+        checked["rid"],
+        checked.get("comment"),
+        checked.get("tags"),
+        checked.get("transcriptEmail"),
+        bool(checked.get("forceClose")),
+        now,
     )
     return json_response({"success": True})
 
