@@ -464,6 +464,7 @@ class UploadDoc(TypedDict):
     visitorToken: NotRequired[str]
     description: NotRequired[str]
     expiresAt: NotRequired[Iso]  # an upload no message carries yet is removed then
+    user: NotRequired[UserRef]  # the uploading agent, added when listed (IUploadWithUser)
 
 
 class CreatedBy(TypedDict):

@@ -14,7 +14,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from frontdesk import __version__
-from frontdesk.api import desk, docs, favicon, health, home, info, livechat_widget, prometheus
+from frontdesk.api import desk, docs, favicon, file_upload, health, home, info, livechat_widget, prometheus
 from frontdesk.api.instrumentation import Instrumentation
 from frontdesk.api.openapi import build_openapi
 from frontdesk.api.page_cache import PageCache
@@ -27,12 +27,14 @@ from frontdesk.db.engine import Database
 from frontdesk.db.migrate import upgrade
 from frontdesk.errors import FrontdeskError, InvalidParams, json_response, render_error
 from frontdesk.events.bus import EventBus
+from frontdesk.file_storage import FileStorage
 from frontdesk.mail_domains import MailDomains
 from frontdesk.mailer.sender import MailSender
 from frontdesk.ops import metrics
 from frontdesk.ops.sampler import Sampler
 from frontdesk.realtime.server import setup as setup_realtime
 from frontdesk.services.bootstrap import ensure_defaults
+from frontdesk.upload_sweeper import UploadSweeper
 
 API = "/api/v1"
 
@@ -73,8 +75,10 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
             async with AsyncExitStack() as running:
                 await running.enter_async_context(realtime.running(events))
                 await running.enter_async_context(sampler.running())
-                # the outbox's mail, sent in the background
+                # the outbox's mail, sent in the background; crashed and stale uploads put right
                 await running.enter_async_context(MailSender(db, settings, app.state.clock).running(events))
+                sweeper = UploadSweeper(db, app.state.file_storage, app.state.clock)
+                await running.enter_async_context(sweeper.running())
                 yield
         finally:
             metrics.unwatch_pool(settings.DB_POOL_SIZE)
@@ -89,6 +93,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     app.state.clock = clock or Clock()
     app.state.test_mode = settings.TEST_MODE
     app.state.mail_domains = MailDomains(settings.DNS_NAMESERVERS)
+    app.state.file_storage = FileStorage(settings.upload_dir)
     app.state.page_cache = (
         PageCache(db.changes.current, max_bytes=settings.PAGE_CACHE_MB << 20)
         if settings.PAGE_CACHE_MB
@@ -116,6 +121,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         app.include_router(prometheus.router)
     app.include_router(docs.router)
     app.include_router(livechat_widget.router)
+    app.include_router(file_upload.router)
     for router in V1_ROUTERS:
         app.include_router(router, prefix=API)
 

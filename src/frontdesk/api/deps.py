@@ -15,6 +15,7 @@ from frontdesk.clock import Clock
 from frontdesk.config import Settings
 from frontdesk.db.engine import Database
 from frontdesk.errors import FrontdeskError, InvalidParams, PayloadTooLarge
+from frontdesk.file_storage import FileStorage
 from frontdesk.mail_domains import MailDomains
 from frontdesk.models.users import User
 from frontdesk.services.auth import authenticate
@@ -75,6 +76,16 @@ async def _current_user(
     return await authenticate(db, request.headers.get("x-user-id"), request.headers.get("x-auth-token"))
 
 
+def _file_storage(request: Request) -> FileStorage:
+    storage: FileStorage = request.app.state.file_storage
+    return storage
+
+
+def _clock(request: Request) -> Clock:
+    clock: Clock = request.app.state.clock
+    return clock
+
+
 def _mail_domains(request: Request) -> MailDomains:
     domains: MailDomains = request.app.state.mail_domains
     return domains
@@ -82,6 +93,10 @@ def _mail_domains(request: Request) -> MailDomains:
 
 Db = Annotated[AsyncSession, Depends(_session, scope="function")]
 MailDomainsDep = Annotated[MailDomains, Depends(_mail_domains)]
+# For the few routes that manage their own transactions (uploads: no transaction while a body streams in)
+DatabaseDep = Annotated[Database, Depends(database)]
+FileStorageDep = Annotated[FileStorage, Depends(_file_storage)]
+ClockDep = Annotated[Clock, Depends(_clock)]
 CurrentUser = Annotated[User, Depends(_current_user)]
 SettingsDep = Annotated[Settings, Depends(_settings)]
 Now = Annotated[int, Depends(_now)]

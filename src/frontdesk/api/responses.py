@@ -40,6 +40,8 @@ DOCUMENTS: tuple[Any, ...] = (
     d.RoutingConfig,
     d.PublicSetting,
     d.OfflineMessageDoc,
+    d.UploadDoc,
+    d.CannedResponseDoc,
 )
 
 ERROR: JsonObject = {
@@ -138,6 +140,16 @@ RESPONSES: dict[tuple[str, str], JsonObject] = {
     ("get", "/channels.info"): ok(channel=ref(d.RoomDoc)),
     ("get", "/subscriptions.getOne"): ok(subscription=nullable(ref(d.SubscriptionDoc))),
     ("get", "/livechat/offline.messages"): paged("messages", ref(d.OfflineMessageDoc)),
+    ("get", "/channels.files"): paged("files", ref(d.UploadDoc)),
+    ("post", "/livechat/transcript"): ok(message={"type": "string"}),
+    ("post", "/rooms.media/{rid}"): ok(
+        file={"type": "object", "properties": {"_id": {"type": "string"}, "url": {"type": "string"}}}
+    ),
+    ("post", "/rooms.mediaConfirm/{rid}/{file_id}"): ok(message=ref(d.MessageDoc)),
+    ("post", "/rooms.upload/{rid}"): ok(message=ref(d.MessageDoc)),
+    ("post", "/livechat/upload/{rid}"): {
+        "allOf": [ref(d.MessageDoc), ok(newRoom={"type": "boolean"}, showConnecting={"type": "boolean"})]
+    },
     ("get", "/permissions.listAll"): ok(
         update={"type": "array", "items": ref(d.PermissionDoc)}, remove={"type": "array"}
     ),

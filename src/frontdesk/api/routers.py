@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from frontdesk.api.v1 import channels, chat, login, me, method_call, permissions, rooms, subscriptions, users
+from frontdesk.api.v1 import (
+    channels,
+    chat,
+    login,
+    me,
+    method_call,
+    permissions,
+    rooms,
+    rooms_media,
+    subscriptions,
+    users,
+)
 from frontdesk.api.v1 import settings as settings_routes
 from frontdesk.api.v1.livechat import (
     catalog,
@@ -19,6 +30,7 @@ from frontdesk.api.v1.livechat import (
     rooms_export,
     routing_config,
     transcript,
+    upload,
     visitor,
     widget,
 )
@@ -54,4 +66,6 @@ V1_ROUTERS: list[APIRouter] = [
     # the agent's daily tools (issue 15)
     offline_messages.router,
     transcript.router,
+    upload.router,
+    rooms_media.router,
 ]

@@ -78,9 +78,9 @@ async def do_close(
     visitor: VisitorDoc | None = None,
     transcript: TranscriptChoice = None,
 ) -> None:
-    """docs/api/livechat-api.md §4.4: close fields and metrics, inquiry and subscriptions gone, `livechat-close`, the transcript
-    mailed if one was asked for (`transcript`: the close's own choice, over the room's request), then
-    re-route."""
+    """docs/api/livechat-api.md §4.4: close fields and metrics, inquiry and subscriptions gone,
+    `livechat-close`, the transcript mailed if one was asked for (`transcript`: the close's own choice,
+    over the room's request), then re-route."""
     now = not_before_last(room, now)
     values = await settings_service.get_values(
         db, ["Livechat_enable_transcript", "Livechat_transcript_send_always"]
