@@ -202,6 +202,14 @@ class MessageDoc(MessageFields):
     editedBy: NotRequired[UserRef]
 
 
+class ImportedMessage(TypedDict):
+    """What POST livechat/messages answers for each message it wrote."""
+
+    username: str
+    msg: str
+    ts: Iso
+
+
 class DeletedMessage(TypedDict):
     _id: str
     ts: Iso

@@ -37,12 +37,13 @@ class UploadSweeper:
         """Remove expired unsent uploads; how many."""
         removed = 0
         while True:
-            async with self.db.session() as session:
-                ids = await store.expired_ids(session, self.clock.now_ms(), BATCH)
-                if ids:
-                    await store.delete_uploads(session, ids)
+            now = self.clock.now_ms()
+            async with self.db.session(write=False) as session:  # no commit when nothing expired
+                ids = await store.expired_ids(session, now, BATCH)
             if not ids:
                 return removed
+            async with self.db.session() as session:
+                ids = await store.delete_expired(session, ids, now)
             await self.storage.delete(ids)
             removed += len(ids)
 

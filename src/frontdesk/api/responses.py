@@ -42,6 +42,7 @@ DOCUMENTS: tuple[Any, ...] = (
     d.OfflineMessageDoc,
     d.UploadDoc,
     d.CannedResponseDoc,
+    d.ImportedMessage,
 )
 
 ERROR: JsonObject = {
@@ -141,6 +142,10 @@ RESPONSES: dict[tuple[str, str], JsonObject] = {
     ("get", "/subscriptions.getOne"): ok(subscription=nullable(ref(d.SubscriptionDoc))),
     ("get", "/livechat/offline.messages"): paged("messages", ref(d.OfflineMessageDoc)),
     ("get", "/channels.files"): paged("files", ref(d.UploadDoc)),
+    ("post", "/livechat/messages"): ok(messages={"type": "array", "items": ref(d.ImportedMessage)}),
+    ("get", "/canned-responses"): paged("cannedResponses", ref(d.CannedResponseDoc)),
+    ("get", "/canned-responses.get"): ok(responses={"type": "array", "items": ref(d.CannedResponseDoc)}),
+    ("get", "/canned-responses/{response_id}"): ok(cannedResponse=ref(d.CannedResponseDoc)),
     ("post", "/livechat/transcript"): ok(message={"type": "string"}),
     ("post", "/rooms.media/{rid}"): ok(
         file={"type": "object", "properties": {"_id": {"type": "string"}, "url": {"type": "string"}}}

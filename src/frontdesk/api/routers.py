@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from frontdesk.api.v1 import (
+    canned_responses,
     channels,
     chat,
     login,
@@ -68,4 +69,5 @@ V1_ROUTERS: list[APIRouter] = [
     transcript.router,
     upload.router,
     rooms_media.router,
+    canned_responses.router,
 ]

@@ -103,8 +103,13 @@ class MailSender:
     async def send_due(self) -> int:
         """Claim and send up to BATCH due mails; how many were claimed."""
         now = self.clock.now_ms()
-        async with self.db.session() as session:
+        # a look first, without writing: an idle outbox commits nothing (a commit would end every
+        # process's cached listing pages)
+        async with self.db.session(write=False) as session:
             candidates = await store.due_ids(session, now, BATCH)
+        if not candidates:
+            return 0
+        async with self.db.session() as session:
             claimed = [m for m in candidates if await store.claim(session, m, self.owner, now, LEASE_MS)]
         if not claimed:
             return 0

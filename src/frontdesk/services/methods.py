@@ -17,6 +17,7 @@ from frontdesk.errors import MeteorError
 from frontdesk.models.users import User
 from frontdesk.services import (
     agents,
+    canned_responses,
     custom_fields,
     departments,
     livechat_messages,
@@ -165,3 +166,29 @@ async def request_transcript(db: AsyncSession, user: User | None, params: list[A
         raise match_failed()
     await transcripts.check_request_transcript(db, user, rid, email, subject, now)
     return True
+
+
+@method("saveCannedResponse")
+async def save_canned_response(db: AsyncSession, user: User | None, params: list[Any], now: int) -> Any:
+    """`[_id | null, {shortcut, text, scope, tags?, departmentId?}]`."""
+    assert user is not None
+    response_id, data = _arg(params, 0), _arg(params, 1)
+    if response_id is not None and not isinstance(response_id, str):
+        raise match_failed()
+    if not isinstance(data, dict) or not all(
+        isinstance(data.get(k), str) for k in ("shortcut", "text", "scope")
+    ):
+        raise match_failed()
+    tags = data.get("tags")
+    if tags is not None and not (isinstance(tags, list) and all(isinstance(t, str) for t in tags)):
+        raise match_failed()
+    return await canned_responses.check_save(db, user, response_id, data, now)
+
+
+@method("removeCannedResponse")
+async def remove_canned_response(db: AsyncSession, user: User | None, params: list[Any], now: int) -> Any:
+    assert user is not None
+    if not isinstance(_arg(params, 0), str):
+        raise match_failed()
+    await canned_responses.check_remove(db, user, _arg(params, 0))
+    return None

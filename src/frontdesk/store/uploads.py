@@ -64,8 +64,14 @@ async def expired_ids(db: AsyncSession, now: int, limit: int) -> list[str]:
     return list((await db.execute(stmt)).scalars().all())
 
 
-async def delete_uploads(db: AsyncSession, file_ids: Sequence[str]) -> None:
-    await db.execute(delete(Upload).where(Upload.id.in_(list(file_ids))))
+async def delete_expired(db: AsyncSession, file_ids: Sequence[str], now: int) -> list[str]:
+    """Delete those still expired (not confirmed meanwhile); the ids deleted."""
+    stmt = (
+        delete(Upload)
+        .where(Upload.id.in_(list(file_ids)), Upload.state == STATE_STORED, Upload.expires_at < now)
+        .returning(Upload.id)
+    )
+    return list((await db.execute(stmt)).scalars().all())
 
 
 async def room_files_page(

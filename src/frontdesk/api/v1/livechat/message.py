@@ -1,4 +1,5 @@
-"""Visitor messages: POST livechat/message, GET|PUT|DELETE livechat/message/:_id, messages.history/:rid."""
+"""Visitor messages: POST livechat/message, GET|PUT|DELETE livechat/message/:_id, messages.history/:rid, and
+POST livechat/messages (a manager imports a visitor's messages)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from frontdesk.api.deps import Body, Db, Now, check_body, query_params
+from frontdesk.api.deps import Body, CurrentUser, Db, Now, check_body, query_params
 from frontdesk.clock import parse_iso
 from frontdesk.errors import PlainError, json_response
-from frontdesk.services import livechat_messages
+from frontdesk.services import livechat_messages, message_import
 from frontdesk.services.room_params import paging
 
 router = APIRouter()
@@ -105,3 +106,44 @@ async def history(rid: str, request: Request, db: Db) -> Response:
     page = paging(query.get("offset"), query.get("count") or query.get("limit") or 20)
     messages = await livechat_messages.check_visitor_history(db, query["token"], rid, before, after, page)
     return json_response({"messages": messages, "success": True})
+
+
+IMPORT_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "visitor": {
+            "type": "object",
+            "properties": {"token": {"type": "string", "minLength": 1}},
+            "required": ["token"],
+            "additionalProperties": False,
+        },
+        "messages": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"msg": _STR},
+                "required": ["msg"],
+                "additionalProperties": False,
+            },
+            "minItems": 1,
+            "maxItems": message_import.MAX_MESSAGES,
+        },
+    },
+    "required": ["visitor", "messages"],
+    "additionalProperties": False,
+}
+
+
+@router.post("/livechat/messages")
+async def import_messages(request: Request, body: Body, user: CurrentUser, db: Db, now: Now) -> Response:
+    checked = check_body(body, IMPORT_SCHEMA)
+    widget = request.cookies.get("rc_room_type") == "l" and request.cookies.get("rc_is_widget") == "t"
+    written = await message_import.check_import_messages(
+        db,
+        user,
+        checked["visitor"]["token"],
+        [m["msg"] for m in checked["messages"]],
+        {"type": "widget" if widget else "api"},
+        now,
+    )
+    return json_response({"messages": written, "success": True})
