@@ -15,7 +15,7 @@ from frontdesk.events.outbox import emit
 from frontdesk.ids import random_id
 from frontdesk.markdown import parse
 from frontdesk.models.users import User
-from frontdesk.services import metrics, unread
+from frontdesk.services import contact_activity, metrics, unread
 from frontdesk.services import settings as settings_service
 from frontdesk.store import messages as store
 from frontdesk.store import rooms as room_store
@@ -100,9 +100,13 @@ async def do_save_message(db: AsyncSession, room: RoomDoc, message: MessageDoc, 
     """A chat message (visitor's or agent's): stored, counted, and its metrics applied to the room."""
     written: dict[str, int] = db.info.setdefault(_WRITTEN, {})
     written[room["_id"]] = max(written.get(room["_id"], 0), parse_iso(message["ts"]) or now)
+    month = iso(now)[:7]
+    room_was_active = month in (room["v"].get("activity") or [])
     await store.insert_messages(db, [message])
     metrics.record_message(room, message, now)
     await room_store.save_room(db, room)
+    if contact_activity.counts(message):
+        await contact_activity.do_mark_active(db, room, month, room_was_active)
     subscriptions = await subscription_store.room_subscriptions(db, room["_id"])
     await unread.do_count_unread(db, subscriptions, message, now)
     emit(db, MessageSaved(room, message, tuple(sub["u"]["_id"] for sub in subscriptions)))
