@@ -67,6 +67,17 @@ class Failure(FrontdeskError):
         return {"success": False, "error": self.error, "errorType": self.error_type}
 
 
+class Refusal(FrontdeskError):
+    """`API.v1.failure({reason, ...})`: `{success: false, reason, ...}` (livechat/upload answers so)."""
+
+    def __init__(self, reason: str, **extra: Any) -> None:
+        super().__init__(reason)
+        self.extra = {"reason": reason, **extra}
+
+    def body(self, test_mode: bool) -> dict[str, Any]:
+        return {"success": False, **self.extra}
+
+
 class InvalidParams(MeteorError):
     """Request validation failed; `message` is the validator's text."""
 

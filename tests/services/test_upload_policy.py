@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from frontdesk.errors import MeteorError
-from frontdesk.services.upload_policy import CEILING, Refusal, UploadPolicy, clean_name, human_size
+from frontdesk.errors import MeteorError, Refusal
+from frontdesk.services.upload_policy import CEILING, UploadPolicy, clean_name, human_size
 
 
 def _policy(**values: object) -> UploadPolicy:

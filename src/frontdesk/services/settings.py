@@ -46,11 +46,7 @@ DEFINITIONS: dict[str, SettingDef] = {
     "Message_MaxAllowedSize": SettingDef("int", 5000, public=True),
     "Omnichannel_allow_force_close_conversations": SettingDef("boolean", False, public=True),
     # How an agent's unread count grows in omnichannel rooms (Rocket.Chat's Unread_Count_Omni)
-    "Unread_Count_Omni": SettingDef(
-        "select",
-        "all_messages",
-        ("all_messages", "user_mentions_only", "group_mentions_only", "user_and_group_mentions_only"),
-    ),
+    "Unread_Count_Omni": SettingDef("select", "all_messages", ("all_messages", "mentions_only"), public=True),
     # files (Rocket.Chat's FileUpload_* and Livechat_fileupload_enabled); sizes in bytes, -1 no limit
     "FileUpload_Enabled": SettingDef("boolean", True, public=True),
     "Livechat_fileupload_enabled": SettingDef("boolean", True, public=True),

@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from frontdesk.errors import FrontdeskError, MeteorError
+from frontdesk.documents import JsonObject
+from frontdesk.errors import FrontdeskError, MeteorError, Refusal
 
 # FileUpload_MaxFileSize <= 0 means "no limit" in Rocket.Chat; Frontdesk still keeps this ceiling.
 CEILING = 2 << 30  # 2 GiB
@@ -23,17 +24,6 @@ def human_size(size: int) -> str:
             break
         value /= 1024
     return f"{value:.0f} {unit}" if value == int(value) else f"{value:.2f} {unit}"
-
-
-class Refusal(FrontdeskError):
-    """Rocket.Chat's `API.v1.failure({reason, ...})`: `{success: false, reason, ...}`."""
-
-    def __init__(self, reason: str, **extra: Any) -> None:
-        super().__init__(reason)
-        self.extra = {"reason": reason, **extra}
-
-    def body(self, test_mode: bool) -> dict[str, Any]:
-        return {"success": False, **self.extra}
 
 
 def _matches(media_type: str, patterns: tuple[str, ...]) -> bool:
@@ -60,7 +50,7 @@ class UploadPolicy:
     widget: bool  # refusals in livechat/upload's shapes (the official widget reads `reason`)
 
     @classmethod
-    def of(cls, rid: str, values: dict[str, Any], *, widget: bool) -> UploadPolicy:
+    def of(cls, rid: str, values: JsonObject, *, widget: bool) -> UploadPolicy:
         limit = int(values["FileUpload_MaxFileSize"])
         return cls(
             rid,

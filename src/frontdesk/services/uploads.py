@@ -10,7 +10,7 @@ import orjson
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.documents import MessageDoc, MessageFields, UploadDoc
-from frontdesk.errors import Forbidden, MeteorError, NotFound
+from frontdesk.errors import Forbidden, MeteorError, NotFound, Refusal
 from frontdesk.models.users import User
 from frontdesk.services import settings as settings_service
 from frontdesk.services.access import permission_check
@@ -24,7 +24,7 @@ from frontdesk.services.chat_messages import (
 from frontdesk.services.file_messages import attachment, file_ref, upload_doc
 from frontdesk.services.livechat_messages import access_agent_room, not_before_last
 from frontdesk.services.room_access import can_access
-from frontdesk.services.upload_policy import Refusal, UploadPolicy, clean_name
+from frontdesk.services.upload_policy import UploadPolicy, clean_name
 from frontdesk.services.visitors import find_visitor
 from frontdesk.store import rooms as room_store
 from frontdesk.store import uploads as store
