@@ -135,12 +135,17 @@ class MailSender:
         error, final = problem, False
         if server is not None:
             try:
-                await smtp.send(server, smtp.message_of(mail, server.sender, self.clock.now_ms() / 1000))
+                message = smtp.message_of(mail, server.sender, self.clock.now_ms() / 1000)
+            except (ValueError, TypeError) as exc:  # a mail that cannot be written never will be
+                server, error, final = None, f"malformed mail: {exc}", True
+        if server is not None:
+            try:
+                await smtp.send(server, message)
             except Exception as exc:  # any failure leaves the mail queued (or, if refused for good, kept)
                 error, final = f"{type(exc).__name__}: {exc}", smtp.is_final(exc)
         now = self.clock.now_ms()
         async with self.db.session() as session:
-            if server is not None and not error:
+            if not error:
                 await store.delete_sent(session, mail_id, self.owner)
                 return
             log.warning("mail %s not sent (try %d): %s", mail_id, attempts, error)

@@ -20,6 +20,14 @@ _ADDRESS = re.compile(
 )
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def one_line(text: str) -> str:
+    """For a mail header: no line breaks or other control characters (no header injection)."""
+    return _CONTROL.sub(" ", text).strip()
+
+
 def is_address(text: str) -> bool:
     return len(text) <= 254 and _ADDRESS.match(text) is not None
 

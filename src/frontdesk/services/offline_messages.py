@@ -4,7 +4,6 @@ the department's address or Livechat_offline_email through the outbox (in the sa
 from __future__ import annotations
 
 import logging
-import re
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -16,7 +15,7 @@ from frontdesk.mail_domains import MailDomains
 from frontdesk.models.users import User
 from frontdesk.services import settings as settings_service
 from frontdesk.services.access import public
-from frontdesk.services.mail import do_queue_mail, html_text, is_address
+from frontdesk.services.mail import do_queue_mail, html_text, is_address, one_line
 from frontdesk.services.pagination import ListPage, ListQuery, read_list_query
 from frontdesk.services.permissions import check_permission
 from frontdesk.store import departments as department_store
@@ -27,14 +26,6 @@ log = logging.getLogger("frontdesk.mail")
 # Rocket.Chat answers every refusal of the offline form with this one text (API.v1.failure: no stack).
 FAILED = "Error sending livechat offline message"
 SENT = "Livechat offline message sent"
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
-
-
-def one_line(text: str) -> str:
-    """For a mail header: no line breaks or other control characters."""
-    return _CONTROL.sub(" ", text).strip()
-
-
 async def _destination(db: AsyncSession, department: str | None) -> str:
     """The department's address (by id or name) if it has one, else Livechat_offline_email."""
     fallback = str(await settings_service.get_value(db, "Livechat_offline_email") or "").strip()

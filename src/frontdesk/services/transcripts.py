@@ -24,7 +24,7 @@ from frontdesk.models.users import User
 from frontdesk.services import settings as settings_service
 from frontdesk.services.access import permission_check
 from frontdesk.services.chat_messages import author_of_user, do_system_message
-from frontdesk.services.mail import do_queue_mail, html_text, is_address
+from frontdesk.services.mail import do_queue_mail, html_text, is_address, one_line
 from frontdesk.services.permissions import check_permission, has_permission
 from frontdesk.services.room_access import can_access
 from frontdesk.store import messages as message_store
@@ -34,7 +34,8 @@ from frontdesk.store import visitors as visitor_store
 DEFAULT_SUBJECT = "Transcript of your livechat conversation"
 SENT = "Livechat transcript sent"
 # System messages a transcript leaves out (Rocket.Chat's list; other system messages are left out too).
-MAX_MESSAGES = 5000  # a longer chat's transcript holds its last 5,000 messages
+MAX_MESSAGES = 5000  # a longer chat's transcript holds its last 5,000 messages,
+MAX_TEXT = 1_000_000  # or as many of the last as fit in this much text (mail servers refuse huge mail)
 ROCKET_CAT: UserRef = {"_id": "rocket.cat", "username": "rocket.cat", "name": "Rocket.Cat"}
 
 
@@ -68,7 +69,8 @@ def transcript_mail(
             html.append(f"<p>📎 {html_text(name)}</p>")
             text.append(f"[file: {name}]")
     html.append("</div>")
-    return {"to": [email], "subject": subject, "html": "\n".join(html), "text": "\n\n".join(text) + "\n"}
+    body = "\n\n".join(text) + "\n"
+    return {"to": [email], "subject": one_line(subject), "html": "\n".join(html), "text": body}
 
 
 async def do_send_transcript(
@@ -90,7 +92,16 @@ async def do_send_transcript(
     found = await message_store.history(
         db, room["_id"], before=before, after=None, offset=0, limit=MAX_MESSAGES
     )
-    chat = [m for m in reversed(found) if not m.get("t")]
+    chat: list[MessageDoc] = []
+    size = 0
+    for message in found:  # newest first: keep the end of a very long chat
+        if message.get("t"):
+            continue
+        size += len(message["msg"]) + 100
+        if size > MAX_TEXT:
+            break
+        chat.append(message)
+    chat.reverse()
     title = subject or str(values["Livechat_transcript_email_subject"] or "") or DEFAULT_SUBJECT
     mail = transcript_mail(chat, visitor, bool(values["Livechat_show_agent_info"]), email, title)
     await do_queue_mail(db, "transcript", mail, now)

@@ -143,12 +143,14 @@ async def test_close_with_transcript_email(
         "rid": chat["rid"],
         "transcriptEmail": {
             "sendToVisitor": True,
-            "requestData": {"email": "ada@example.com", "subject": "Copy"},
+            # a header injection stays one Subject line
+            "requestData": {"email": "ada@example.com", "subject": "Copy\r\nBcc: everyone@example.org"},
         },
     }
     assert (await client.post("/api/v1/livechat/room.closeByUser", json=body, headers=mh)).json()["success"]
     [mail] = await mail_sink.wait_for(1)
-    assert mail["Subject"] == "Copy"
+    assert mail["Subject"] == "Copy Bcc: everyone@example.org" and mail["Bcc"] is None
+    assert mail_sink.handler.envelopes[0].rcpt_tos == ["ada@example.com"]
     # sendToVisitor false wins over an earlier request: no mail
     other = await _chat(client, db, clock)
     request = {"email": "ada@example.com", "subject": "x"}

@@ -16,15 +16,17 @@ from frontdesk.services import transcripts
 router = APIRouter()
 
 _STR = {"type": "string"}
+_EMAIL = {"type": "string", "maxLength": 254}
+_SUBJECT = {"type": "string", "maxLength": 1000}
 VISITOR_SCHEMA: dict[str, Any] = {
     "type": "object",
-    "properties": {"rid": _STR, "token": _STR, "email": _STR, "subject": _STR},
+    "properties": {"rid": _STR, "token": _STR, "email": _EMAIL, "subject": _SUBJECT},
     "required": ["rid", "token", "email"],
     "additionalProperties": False,
 }
 REQUEST_SCHEMA: dict[str, Any] = {
     "type": "object",
-    "properties": {"email": _STR, "subject": _STR},
+    "properties": {"email": _EMAIL, "subject": _SUBJECT},
     "required": ["email", "subject"],
     "additionalProperties": False,
 }

@@ -60,11 +60,11 @@ PAGE_SCHEMA: dict[str, Any] = {
 OFFLINE_SCHEMA: dict[str, Any] = {
     "type": "object",
     "properties": {
-        "name": _STR,
-        "email": _STR,
-        "message": _STR,
-        "department": {"type": "string", "nullable": True},
-        "host": {"type": "string", "nullable": True},
+        "name": {"type": "string", "maxLength": 1000},
+        "email": {"type": "string", "maxLength": 1000},
+        "message": {"type": "string", "maxLength": 50_000},
+        "department": {"type": "string", "nullable": True, "maxLength": 1000},
+        "host": {"type": "string", "nullable": True, "maxLength": 2000},
     },
     "required": ["name", "email", "message"],
     "additionalProperties": False,
