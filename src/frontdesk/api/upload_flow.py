@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
@@ -18,6 +18,16 @@ from frontdesk.services.upload_policy import UploadPolicy
 from frontdesk.services.uploads import ReceivedFile
 
 log = logging.getLogger("frontdesk.files")
+
+
+def multipart_body(*fields: str) -> dict[str, Any]:
+    """The OpenAPI request body of an upload route: the `file` part and the form's text fields."""
+    properties: dict[str, Any] = {"file": {"type": "string", "format": "binary"}}
+    properties.update({name: {"type": "string"} for name in fields})
+    schema = {"type": "object", "properties": properties, "required": ["file"]}
+    return {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": schema}}}}
+
+
 T = TypeVar("T")
 
 Record = Callable[[AsyncSession, ReceivedFile, int], Awaitable[T]]

@@ -26,6 +26,8 @@ log = logging.getLogger("frontdesk.mail")
 # Rocket.Chat answers every refusal of the offline form with this one text (API.v1.failure: no stack).
 FAILED = "Error sending livechat offline message"
 SENT = "Livechat offline message sent"
+
+
 async def _destination(db: AsyncSession, department: str | None) -> str:
     """The department's address (by id or name) if it has one, else Livechat_offline_email."""
     fallback = str(await settings_service.get_value(db, "Livechat_offline_email") or "").strip()

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import Response
 
 from frontdesk.api.deps import Body, ClockDep, CurrentUser, DatabaseDep, Db, FileStorageDep, Now, check_body
-from frontdesk.api.upload_flow import receive_and_record
+from frontdesk.api.upload_flow import multipart_body, receive_and_record
 from frontdesk.documents import MessageDoc, UploadDoc
 from frontdesk.errors import json_response
 from frontdesk.models.users import User
@@ -42,7 +42,12 @@ async def _policy(request: Request, database: DatabaseDep, rid: str) -> UploadPo
         return await uploads.access_agent_upload(db, await _caller(db, request), rid)
 
 
-@router.post("/rooms.media/{rid}")
+LOGGED_IN: list[dict[str, list[str]]] = [
+    {"userId": [], "authToken": []}
+]  # (checked in the handler: no session while the body streams)
+
+
+@router.post("/rooms.media/{rid}", openapi_extra={**multipart_body("content"), "security": LOGGED_IN})
 async def media(
     rid: str, request: Request, database: DatabaseDep, storage: FileStorageDep, clock: ClockDep
 ) -> Response:
@@ -63,7 +68,13 @@ async def media_confirm(rid: str, file_id: str, body: Body, user: CurrentUser, d
     return json_response({"message": message, "success": True})
 
 
-@router.post("/rooms.upload/{rid}")
+@router.post(
+    "/rooms.upload/{rid}",
+    openapi_extra={
+        **multipart_body("description", "msg", "tmid", "alias", "emoji", "avatar"),
+        "security": LOGGED_IN,
+    },
+)
 async def upload(
     rid: str, request: Request, database: DatabaseDep, storage: FileStorageDep, clock: ClockDep
 ) -> Response:

@@ -7,14 +7,24 @@ from starlette.responses import Response
 
 from frontdesk.api.deps import ClockDep, DatabaseDep, FileStorageDep
 from frontdesk.api.rate_limit import rate_limit
-from frontdesk.api.upload_flow import receive_and_record
+from frontdesk.api.upload_flow import multipart_body, receive_and_record
 from frontdesk.errors import json_response
 from frontdesk.services import uploads
 
 router = APIRouter()
 
 
-@router.post("/livechat/upload/{rid}", dependencies=[Depends(rate_limit(5, 10))])
+VISITOR_TOKEN = {"name": "x-visitor-token", "in": "header", "required": True, "schema": {"type": "string"}}
+
+
+@router.post(
+    "/livechat/upload/{rid}",
+    dependencies=[Depends(rate_limit(5, 10))],
+    openapi_extra={
+        **multipart_body("description", "msg", "alias", "emoji", "avatar"),
+        "parameters": [VISITOR_TOKEN],
+    },
+)
 async def visitor_upload(
     rid: str, request: Request, database: DatabaseDep, storage: FileStorageDep, clock: ClockDep
 ) -> Response:
