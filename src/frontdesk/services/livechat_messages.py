@@ -14,6 +14,7 @@ from frontdesk.events.chats import InquiryChanged
 from frontdesk.events.messages import MessageDeleted
 from frontdesk.events.outbox import emit
 from frontdesk.models.users import User
+from frontdesk.services import canned_placeholders
 from frontdesk.services.chat_messages import (
     author_of_user,
     author_of_visitor,
@@ -101,7 +102,7 @@ async def check_agent_message(
     room = await access_agent_room(db, user, rid)
     if room.get("open") is not True:
         raise MeteorError("error-room-closed", "Room is closed")
-    text = await check_text(db, msg)
+    text = await canned_placeholders.fill(db, room, await check_text(db, msg))
     mid = await check_message_id(db, message_id)
     now = not_before_last(room, now)
     message = build_message(room["_id"], text, author_of_user(user), now, message_id=mid, **extra)

@@ -47,6 +47,7 @@ DEFINITIONS: dict[str, SettingDef] = {
     "Omnichannel_allow_force_close_conversations": SettingDef("boolean", False, public=True),
     # How an agent's unread count grows in omnichannel rooms (Rocket.Chat's Unread_Count_Omni)
     "Unread_Count_Omni": SettingDef("select", "all_messages", ("all_messages", "mentions_only"), public=True),
+    "Canned_Responses_Enable": SettingDef("boolean", True, public=True),
     # files (Rocket.Chat's FileUpload_* and Livechat_fileupload_enabled); sizes in bytes, -1 no limit
     "FileUpload_Enabled": SettingDef("boolean", True, public=True),
     "Livechat_fileupload_enabled": SettingDef("boolean", True, public=True),
