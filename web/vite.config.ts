@@ -19,6 +19,7 @@ export default defineConfig({
     proxy: {
       '/api': server,
       '/avatar': server,
+      '/file-upload': server,
       '/websocket': { target: server.replace(/^http/, 'ws'), ws: true },
     },
   },

@@ -17,7 +17,7 @@ DESK_DIR = Path(frontdesk.__file__).resolve().parent / "static" / "desk"
 ASSETS = "/_desk/"
 # The desk's own client-side routes besides `/` (web/src/app/router.tsx): a reload or a shared link there
 # gets the desk; every other path keeps its JSON 404.
-PAGES = ("/queue", "/chats/{rid}", "/current-chats")
+PAGES = ("/queue", "/chats/{rid}", "/current-chats", "/offline-messages")
 _TYPES = {
     ".js": "text/javascript",
     ".css": "text/css",
@@ -33,7 +33,7 @@ _INDEX_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
     "Content-Security-Policy": (
-        "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
+        "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; "
         "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'"
     ),
 }

@@ -20,4 +20,8 @@ export const keys = {
   allAgents: ['livechat/users/agent', 'all'] as const,
   livechatRooms: (query: string) => ['livechat/rooms', query] as const,
   agents: (text: string) => ['livechat/users/agent', text] as const,
+  search: (rid: string, term: string) => ['livechat/messages', rid, term] as const,
+  file: (url: string) => ['file-upload', url] as const,
+  canned: ['canned-responses.get'] as const,
+  offlineMessages: ['livechat/offline.messages'] as const,
 };

@@ -2,6 +2,7 @@
 import { fromEjson, toEjson } from './ejson';
 import type {
   Agent,
+  CannedResponse,
   CustomField,
   Department,
   Facets,
@@ -9,6 +10,7 @@ import type {
   ListedRoom,
   Me,
   Message,
+  OfflineMessage,
   Paged,
   Permission,
   Room,
@@ -41,6 +43,21 @@ export class ApiError extends Error {
 }
 
 let credentials: Credentials | null = null;
+
+/** The logged-in user's headers, for the few calls made outside `request` (files: api/files.ts). */
+export function authHeaders(): Record<string, string> {
+  return credentials ? { 'X-User-Id': credentials.userId, 'X-Auth-Token': credentials.authToken } : {};
+}
+
+/** A non-2xx or `success: false` answer as the ApiError the screens show (the server's own words). */
+export function refusal(status: number, statusText: string, data: Record<string, unknown> | null): ApiError {
+  if (status === 401 && credentials) unauthorized();
+  return new ApiError(
+    errorText(data?.error ?? data?.message ?? data?.reason, `${status} ${statusText || 'error'}`),
+    status,
+    typeof data?.errorType === 'string' ? data.errorType : undefined,
+  );
+}
 let unauthorized: () => void = () => {};
 
 export function setCredentials(next: Credentials | null): void {
@@ -77,12 +94,8 @@ export function errorText(raw: unknown, fallback: string): string {
 }
 
 async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...authHeaders() };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (credentials) {
-    headers['X-User-Id'] = credentials.userId;
-    headers['X-Auth-Token'] = credentials.authToken;
-  }
   let response: Response;
   try {
     response = await fetch(`/api/v1/${path}${queryString(options.query)}`, {
@@ -100,13 +113,7 @@ async function request<T>(method: string, path: string, options: { query?: Query
     data = null;
   }
   if (!response.ok || data?.success === false || data?.status === 'error') {
-    if (response.status === 401 && credentials) unauthorized();
-    const raw = data?.error ?? data?.message;
-    throw new ApiError(
-      errorText(raw, `${response.status} ${response.statusText || 'error'}`),
-      response.status,
-      typeof data?.errorType === 'string' ? data.errorType : undefined,
-    );
+    throw refusal(response.status, response.statusText, data);
   }
   return data as T;
 }
@@ -129,7 +136,7 @@ export async function callMethod<T>(name: string, ...params: unknown[]): Promise
 }
 
 const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
-const post = <T>(path: string, body: unknown = {}) => request<T>('POST', path, { body });
+export const post = <T>(path: string, body: unknown = {}) => request<T>('POST', path, { body });
 
 // -- session --------------------------------------------------------------------------------------
 export const login = (user: string, password: string) =>
@@ -179,6 +186,17 @@ export const loadHistory = (rid: string, before: string | null, limit: number) =
 export const sendMessage = (rid: string, msg: string, _id: string) =>
   post<{ message: Message }>('chat.sendMessage', { message: { _id, rid, msg } }).then((r) => r.message);
 
+/** GET livechat/:rid/messages: the chat's messages containing `searchTerm`, newest first. */
+export const searchMessages = (rid: string, searchTerm: string, offset: number, count: number) =>
+  get<Paged & { messages: Message[] }>(`livechat/${encodeURIComponent(rid)}/messages`, {
+    searchTerm,
+    offset,
+    count,
+    sort: { ts: -1 },
+  });
+export const cannedResponses = () =>
+  get<{ responses: CannedResponse[] }>('canned-responses.get').then((r) => r.responses);
+
 // -- room actions -------------------------------------------------------------------------------------
 export const closeRoom = (rid: string, comment: string, tags: string[]) =>
   post<unknown>('livechat/room.closeByUser', { rid, ...(comment ? { comment } : {}), ...(tags.length ? { tags } : {}) });
@@ -219,6 +237,8 @@ export const customFields = () =>
   get<Paged & { customFields: CustomField[] }>('livechat/custom-fields', { count: 100 }).then((r) => r.customFields);
 export const allAgents = () =>
   get<Paged & { users: Agent[] }>('livechat/users/agent', { count: 100 }).then((r) => r.users);
+export const offlineMessages = (offset: number, count: number) =>
+  get<Paged & { messages: OfflineMessage[] }>('livechat/offline.messages', { offset, count, sort: { ts: -1 } });
 export const agents = (text: string) =>
   get<Paged & { users: Agent[] }>('livechat/users/agent', { text, onlyAvailable: 'true', count: 50 }).then((r) => r.users);
 

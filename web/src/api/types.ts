@@ -47,6 +47,34 @@ export interface Message {
   comment?: string;
   transferData?: TransferData;
   navigation?: { page?: { title?: string; location?: { href?: string } } };
+  file?: FileRef;
+  files?: FileRef[];
+  attachments?: Attachment[];
+}
+
+/** A file a message carries (`file`, `files[i]`): where it is downloaded is in its attachment. */
+export interface FileRef {
+  _id: string;
+  name: string;
+  type: string;
+  size?: number;
+  format?: string;
+}
+
+/** A message attachment as Rocket.Chat builds one for an uploaded file (image/audio/video ones inline). */
+export interface Attachment {
+  title?: string;
+  type?: string;
+  title_link?: string;
+  title_link_download?: boolean;
+  description?: string;
+  image_url?: string;
+  image_type?: string;
+  image_size?: number;
+  audio_url?: string;
+  video_url?: string;
+  format?: string;
+  size?: number;
 }
 
 export interface TransferData {
@@ -192,4 +220,26 @@ export interface ListedRoom extends Room {
   metrics?: RoomMetrics;
   closer?: string;
   queuedAt?: string;
+}
+
+/** A canned response (IOmnichannelCannedResponse), as canned-responses.get lists them. */
+export interface CannedResponse {
+  _id: string;
+  shortcut: string;
+  text: string;
+  scope: 'global' | 'department' | 'user';
+  tags?: string[];
+  departmentId?: string;
+}
+
+/** What a visitor left through the widget's offline form (livechat/offline.messages). */
+export interface OfflineMessage {
+  _id: string;
+  ts: string;
+  name: string;
+  email: string;
+  message: string;
+  department?: string;
+  host?: string;
+  mailedTo?: string[];
 }

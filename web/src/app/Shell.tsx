@@ -6,6 +6,7 @@ import * as rest from '../api/rest';
 import { ChatScreen } from '../screens/chat/ChatScreen';
 import { CurrentChatsScreen } from '../screens/currentChats/CurrentChatsScreen';
 import { HomeScreen } from '../screens/home/HomeScreen';
+import { OfflineMessagesScreen } from '../screens/offline/OfflineMessagesScreen';
 import { QueueScreen } from '../screens/queue/QueueScreen';
 import { Sidebar } from '../screens/sidebar/Sidebar';
 import { Banners } from '../screens/sidebar/Banners';
@@ -38,6 +39,7 @@ export function Shell() {
         {route.name === 'queue' && <QueueScreen />}
         {route.name === 'current-chats' && <CurrentChatsScreen />}
         {route.name === 'chat' && <ChatScreen key={route.rid} rid={route.rid} />}
+        {route.name === 'offline-messages' && <OfflineMessagesScreen />}
         {route.name === 'not-found' && (
           <div className="empty">
             <h1>Nothing here</h1>

@@ -5,6 +5,7 @@ describe('routes', () => {
   it('knows the desk paths', () => {
     expect(parseRoute('/')).toEqual({ name: 'home' });
     expect(parseRoute('/queue/')).toEqual({ name: 'queue' });
+    expect(parseRoute('/offline-messages')).toEqual({ name: 'offline-messages' });
     expect(parseRoute(chatPath('a b'))).toEqual({ name: 'chat', rid: 'a b' });
     expect(parseRoute('/nope')).toEqual({ name: 'not-found' });
   });

@@ -1,13 +1,20 @@
 // A few client-side routes (/, /queue, /chats/:rid) on the History API; no router library needed for three.
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
-export type Route = { name: 'home' } | { name: 'queue' } | { name: 'current-chats' } | { name: 'chat'; rid: string } | { name: 'not-found' };
+export type Route =
+  | { name: 'home' }
+  | { name: 'queue' }
+  | { name: 'current-chats' }
+  | { name: 'chat'; rid: string }
+  | { name: 'offline-messages' }
+  | { name: 'not-found' };
 
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/') return { name: 'home' };
   if (path === '/queue') return { name: 'queue' };
   if (path === '/current-chats') return { name: 'current-chats' };
+  if (path === '/offline-messages') return { name: 'offline-messages' };
   const chat = /^\/chats\/([^/]+)$/.exec(path);
   if (chat) return { name: 'chat', rid: decodeURIComponent(chat[1]) };
   return { name: 'not-found' };

@@ -9,8 +9,9 @@ import { usePending } from '../../app/outbox';
 import { useMe } from '../../app/permissions';
 import { SourceIcon, sourceLabel } from '../../components/SourceIcon';
 import { VisitorPanel } from '../visitor/VisitorPanel';
-import { RoomActions } from './actions/RoomActions';
+import { RoomActions, type Panel } from './actions/RoomActions';
 import { Composer } from './Composer';
+import { SearchPanel } from './search/SearchPanel';
 import { historyQuery, MessageList } from './MessageList';
 import { useRoomLive } from './useRoomLive';
 
@@ -46,7 +47,7 @@ function useMarkRead(rid: string, sub: Subscription | undefined) {
 export function ChatScreen({ rid }: { rid: string }) {
   const me = useMe().data;
   const { outbox } = useLive();
-  const [panel, setPanel] = useState(true);
+  const [panel, setPanel] = useState<Panel>('info');
   const queryClient = useQueryClient();
   // An own chat is already in the sidebar's rooms.get answer: show it at once, refresh it behind.
   const room = useQuery({
@@ -92,7 +93,7 @@ export function ChatScreen({ rid }: { rid: string }) {
               <span className={`pill pill-${state.tone}`}>{state.label}</span>
             </p>
           </div>
-          <RoomActions room={data} mine={mine} panelOpen={panel} onTogglePanel={() => setPanel((v) => !v)} />
+          <RoomActions room={data} mine={mine} panel={panel} onPanel={setPanel} />
         </header>
         <MessageList rid={rid} pending={pending} onRetry={(id) => outbox.retry(id)} onDiscard={(id) => outbox.discard(id)} />
         <div className="typing" aria-live="polite">
@@ -112,7 +113,8 @@ export function ChatScreen({ rid }: { rid: string }) {
           </p>
         )}
       </section>
-      {panel ? <VisitorPanel room={data} /> : null}
+      {panel === 'info' ? <VisitorPanel room={data} /> : null}
+      {panel === 'search' ? <SearchPanel rid={rid} onClose={() => setPanel(null)} /> : null}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { Avatar } from '../../components/Avatar';
 import { Icon } from '../../components/Icon';
 import { Markdown } from '../../components/Markdown';
 import { clockTime, longWhen } from '../../components/time';
+import { Attachments } from './files/Attachments';
 import { timelineRows, type Row } from './rows';
 import { systemText } from './systemMessages';
 
@@ -54,8 +55,9 @@ function MessageItem({ message, grouped, fromVisitor }: { message: Message; grou
         <span className="visually-hidden">{author}, {clockTime(message.ts)}</span>
       )}
       <div className="msg-body">
-        <Markdown md={message.md} fallback={message.msg} />
+        {message.msg || !message.attachments?.length ? <Markdown md={message.md} fallback={message.msg} /> : null}
         {message.editedAt ? <span className="muted small"> (edited)</span> : null}
+        <Attachments message={message} />
       </div>
     </div>
   );

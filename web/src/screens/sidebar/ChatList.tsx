@@ -18,7 +18,8 @@ function preview(item: ChatItem): string {
   if (last.t === 'omnichannel_placed_chat_on_hold') return 'Placed on hold';
   if (last.t === 'omnichannel_on_hold_chat_resumed') return 'Chat resumed';
   if (last.t) return 'System message';
-  return `${last.token ? '' : 'You: '}${last.msg}`;
+  const file = last.attachments?.[0]?.title ?? last.file?.name;
+  return `${last.token ? '' : 'You: '}${last.msg || (file ? `File: ${file}` : '')}`;
 }
 
 function ChatRow({ item, current }: { item: ChatItem; current: boolean }) {

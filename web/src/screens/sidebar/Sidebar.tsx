@@ -5,7 +5,7 @@ import { keys } from '../../api/keys';
 import * as rest from '../../api/rest';
 import { useAuth } from '../../app/auth';
 import { askNotificationPermission, notificationPermission } from '../../app/notifications';
-import { useMe } from '../../app/permissions';
+import { useMe, usePermission } from '../../app/permissions';
 import { Link, useRoute } from '../../app/router';
 import { CurrentChatsLink } from '../currentChats/CurrentChatsLink';
 import { Avatar } from '../../components/Avatar';
@@ -81,6 +81,20 @@ function QueueLink() {
   );
 }
 
+/** Managers' screen: offered to those the server lets read offline messages (view-livechat-manager). */
+function OfflineMessagesLink() {
+  const route = useRoute();
+  const allowed = usePermission('view-livechat-manager');
+  if (!allowed) return null;
+  const current = route.name === 'offline-messages';
+  return (
+    <Link to="/offline-messages" className={`nav-link ${current ? 'nav-link-current' : ''}`} aria-current={current ? 'page' : undefined}>
+      <Icon name="inbox" />
+      <span>Offline messages</span>
+    </Link>
+  );
+}
+
 export function Sidebar() {
   const me = useMe().data;
   const { logout } = useAuth();
@@ -107,6 +121,7 @@ export function Sidebar() {
       <AvailabilitySwitch />
       <QueueLink />
       <CurrentChatsLink />
+      <OfflineMessagesLink />
       <ChatList />
     </nav>
   );

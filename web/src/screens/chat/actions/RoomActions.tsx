@@ -12,9 +12,10 @@ import { useTake } from '../../queue/QueueScreen';
 import { CloseDialog } from './CloseDialog';
 import { ForwardDialog } from './ForwardDialog';
 
-type Props = { room: Room; mine: boolean; panelOpen: boolean; onTogglePanel: () => void };
+export type Panel = 'info' | 'search' | null;
+type Props = { room: Room; mine: boolean; panel: Panel; onPanel: (panel: Panel) => void };
 
-export function RoomActions({ room, mine, panelOpen, onTogglePanel }: Props) {
+export function RoomActions({ room, mine, panel, onPanel }: Props) {
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<'close' | 'forward' | null>(null);
   const canClose = usePermission('close-livechat-room');
@@ -78,7 +79,10 @@ export function RoomActions({ room, mine, panelOpen, onTogglePanel }: Props) {
             <Icon name="check" /> Close
           </button>
         ) : null}
-        <button type="button" className="button button-quiet" aria-pressed={panelOpen} onClick={onTogglePanel}>
+        <button type="button" className="button button-quiet" aria-pressed={panel === 'search'} onClick={() => onPanel(panel === 'search' ? null : 'search')}>
+          <Icon name="search" /> Search messages
+        </button>
+        <button type="button" className="button button-quiet" aria-pressed={panel === 'info'} onClick={() => onPanel(panel === 'info' ? null : 'info')}>
           <Icon name="info" /> Room info
         </button>
       </div>
