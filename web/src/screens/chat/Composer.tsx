@@ -11,15 +11,19 @@ import { useCanned } from './canned/CannedPopup';
 import { AttachDialog } from './files/AttachDialog';
 
 const TYPING_IDLE_MS = 3_000;
-const UPLOAD_SETTINGS = ['FileUpload_Enabled'];
+const COMPOSER_SETTINGS = ['FileUpload_Enabled', 'Canned_Responses_Enable'];
 
-function useUploadsEnabled(): boolean {
+/** Which of the composer's tools the workspace has on (the server still checks each use). */
+function useComposerSettings(): { uploads: boolean; canned: boolean } {
   const settings = useQuery({
-    queryKey: [...keys.settings, ...UPLOAD_SETTINGS],
-    queryFn: () => rest.publicSettings(UPLOAD_SETTINGS),
+    queryKey: [...keys.settings, ...COMPOSER_SETTINGS],
+    queryFn: () => rest.publicSettings(COMPOSER_SETTINGS),
     staleTime: 5 * 60_000,
   });
-  return settings.data?.FileUpload_Enabled !== false;
+  return {
+    uploads: settings.data?.FileUpload_Enabled !== false,
+    canned: settings.data?.Canned_Responses_Enable !== false,
+  };
 }
 
 export function Composer({ rid, username, onSend }: { rid: string; username: string; onSend: (text: string) => void }) {
@@ -27,7 +31,7 @@ export function Composer({ rid, username, onSend }: { rid: string; username: str
   const [text, setText] = useState('');
   const [caret, setCaret] = useState(0);
   const [file, setFile] = useState<File | null>(null);
-  const uploads = useUploadsEnabled();
+  const { uploads, canned: cannedOn } = useComposerSettings();
   const typing = useRef(false);
   const idle = useRef<ReturnType<typeof setTimeout> | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
@@ -70,7 +74,7 @@ export function Composer({ rid, username, onSend }: { rid: string; username: str
     idle.current = setTimeout(stopTyping, TYPING_IDLE_MS);
   };
 
-  const canned = useCanned(rid, text, caret, (next, at) => {
+  const canned = useCanned(rid, cannedOn, text, caret, (next, at) => {
     placeCaret.current = at;
     change(next, at);
   });

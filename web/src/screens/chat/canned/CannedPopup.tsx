@@ -16,8 +16,14 @@ export interface Canned {
   popup: React.ReactNode;
 }
 
-export function useCanned(rid: string, text: string, caret: number, apply: (text: string, caret: number) => void): Canned {
-  const allowed = usePermission('view-canned-responses');
+export function useCanned(
+  rid: string,
+  enabled: boolean,
+  text: string,
+  caret: number,
+  apply: (text: string, caret: number) => void,
+): Canned {
+  const allowed = usePermission('view-canned-responses') && enabled;
   const responses = useQuery({ queryKey: keys.canned, queryFn: rest.cannedResponses, enabled: allowed, staleTime: 60_000 });
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState<string | null>(null);
