@@ -47,6 +47,8 @@ async def test_search_a_chat(desk, browser, tmp_path) -> None:
     await send_visitor_message(desk.client, token, rid, "Can I get a refund for it?")
     await _agent_says(desk, chat, "Refunds take three working days.")
     await send_visitor_message(desk.client, token, rid, "OK, a REFUND is fine, thanks")
+    for n in range(1, 61):  # more than a page of history after them: the first ones are not loaded yet
+        await send_visitor_message(desk.client, token, rid, f"Tracking update {n}: the parcel is on its way")
     page = await new_desk(browser, desk.url, chat["agent"])
     await open_chat(page, "Sam Search")
 
@@ -60,6 +62,14 @@ async def test_search_a_chat(desk, browser, tmp_path) -> None:
         len(texts) == 3 and "REFUND is fine" in texts[0] and "Can I get a refund" in texts[2]
     )  # newest first
     assert await panel.locator("mark").all_inner_texts() == ["REFUND", "Refund", "refund"]
+
+    # choosing the oldest result loads the history back to it and shows it in the chat, marked
+    messages = page.get_by_role("region", name="Messages")
+    assert await messages.get_by_text("Can I get a refund for it?").count() == 0  # beyond the first page
+    await results.nth(2).get_by_role("button").click()
+    shown = messages.locator(".timeline-found").get_by_text("Can I get a refund for it?")
+    await shown.wait_for(timeout=15_000)
+    assert await shown.is_visible()
     await assert_accessible(page, "chat search")
     await shoot(page, "desk-search.png", tmp_path)
 

@@ -12,7 +12,7 @@ import { VisitorPanel } from '../visitor/VisitorPanel';
 import { RoomActions, type Panel } from './actions/RoomActions';
 import { Composer } from './Composer';
 import { SearchPanel } from './search/SearchPanel';
-import { historyQuery, MessageList } from './MessageList';
+import { historyQuery, MessageList, type Focus } from './MessageList';
 import { useRoomLive } from './useRoomLive';
 
 function stateOf(room: Room, mine: boolean): { label: string; tone: string } {
@@ -48,6 +48,7 @@ export function ChatScreen({ rid }: { rid: string }) {
   const me = useMe().data;
   const { outbox } = useLive();
   const [panel, setPanel] = useState<Panel>('info');
+  const [focus, setFocus] = useState<Focus | null>(null);
   const queryClient = useQueryClient();
   // An own chat is already in the sidebar's rooms.get answer: show it at once, refresh it behind.
   const room = useQuery({
@@ -95,7 +96,13 @@ export function ChatScreen({ rid }: { rid: string }) {
           </div>
           <RoomActions room={data} mine={mine} panel={panel} onPanel={setPanel} />
         </header>
-        <MessageList rid={rid} pending={pending} onRetry={(id) => outbox.retry(id)} onDiscard={(id) => outbox.discard(id)} />
+        <MessageList
+          rid={rid}
+          pending={pending}
+          onRetry={(id) => outbox.retry(id)}
+          onDiscard={(id) => outbox.discard(id)}
+          focus={focus}
+        />
         <div className="typing" aria-live="polite">
           {typingNames.length ? `${typingNames.join(', ')} ${typingNames.length > 1 ? 'are' : 'is'} typing…` : ''}
         </div>
@@ -114,7 +121,7 @@ export function ChatScreen({ rid }: { rid: string }) {
         )}
       </section>
       {panel === 'info' ? <VisitorPanel room={data} /> : null}
-      {panel === 'search' ? <SearchPanel rid={rid} onClose={() => setPanel(null)} /> : null}
+      {panel === 'search' ? <SearchPanel rid={rid} onClose={() => setPanel(null)} onShow={(id) => setFocus({ id, at: Date.now() })} /> : null}
     </div>
   );
 }

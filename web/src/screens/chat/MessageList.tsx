@@ -2,7 +2,7 @@
 // new messages live (following them while the agent reads the bottom), and unsent messages at the end.
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { keys } from '../../api/keys';
 import * as rest from '../../api/rest';
 import type { Message } from '../../api/types';
@@ -88,12 +88,21 @@ function PendingItem({ item, onRetry, onDiscard }: { item: Pending; onRetry: () 
   );
 }
 
+/** A message to bring into view (a search result the agent chose); `at` tells one request from the next. */
+export interface Focus {
+  id: string;
+  at: number;
+}
+
 interface Props {
   rid: string;
   pending: Pending[];
   onRetry: (id: string) => void;
   onDiscard: (id: string) => void;
+  focus?: Focus | null;
 }
+
+const FOUND_MS = 3_000;
 
 /** A room's history as the cache holds it: pages newest first, live messages added by stream events. */
 export function historyQuery(rid: string) {
@@ -126,7 +135,7 @@ function RowView({ row, onRetry, onDiscard }: { row: Row; onRetry: (id: string) 
 }
 
 /** The timeline, virtualised: only the rows near the viewport are in the page, whatever the chat's length. */
-export function MessageList({ rid, pending, onRetry, onDiscard }: Props) {
+export function MessageList({ rid, pending, onRetry, onDiscard, focus }: Props) {
   const history = useInfiniteQuery(historyQuery(rid));
   const rows = timelineRows(dedupe(chronological(history.data)), pending);
   const scroller = useRef<HTMLDivElement>(null);
@@ -179,6 +188,23 @@ export function MessageList({ rid, pending, onRetry, onDiscard }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [firstKey, lastKey, rows.length]);
 
+  // A chosen search result: load older pages until it is in the timeline, then scroll to it and mark it.
+  const [found, setFound] = useState<string | null>(null);
+  const focusIndex = focus ? rows.findIndex((row) => row.key === focus.id) : -1;
+  useEffect(() => {
+    if (!focus) return undefined;
+    if (focusIndex >= 0) {
+      stick.current = false;
+      virtualizer.scrollToIndex(focusIndex, { align: 'center' });
+      setFound(focus.id);
+      const timer = setTimeout(() => setFound(null), FOUND_MS);
+      return () => clearTimeout(timer);
+    }
+    if (history.hasNextPage && !history.isFetchingNextPage) void history.fetchNextPage();
+    return undefined;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focus, focusIndex, history.hasNextPage, history.isFetchingNextPage]);
+
   const onScroll = () => {
     const el = scroller.current;
     if (!el) return;
@@ -225,7 +251,7 @@ export function MessageList({ rid, pending, onRetry, onDiscard }: Props) {
             key={item.key}
             data-index={item.index}
             ref={virtualizer.measureElement}
-            className={`timeline-row timeline-${rows[item.index].kind}`}
+            className={`timeline-row timeline-${rows[item.index].kind} ${item.key === found ? 'timeline-found' : ''}`}
             style={{ transform: `translateY(${item.start}px)` }}
           >
             <RowView row={rows[item.index]} onRetry={onRetry} onDiscard={onDiscard} />

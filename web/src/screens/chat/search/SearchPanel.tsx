@@ -1,5 +1,5 @@
 // Searching a chat's history (GET livechat/:rid/messages with searchTerm): the matching messages, newest
-// first, with the term marked; more pages as the agent asks for them.
+// first, with the term marked; more pages as the agent asks for them. Choosing one shows it in the chat.
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { keys } from '../../../api/keys';
@@ -22,26 +22,30 @@ function useSettled(value: string, delay: number): string {
   return settled;
 }
 
-function Result({ message, term }: { message: Message; term: string }) {
+function Result({ message, term, onShow }: { message: Message; term: string; onShow: () => void }) {
   const author = message.alias || message.u.name || message.u.username;
   const files = messageFiles(message).map((file) => file.name);
   const text = message.msg || files.join(', ');
   return (
-    <li className="search-result">
-      <div className="search-result-head">
-        <span className="msg-author">{author}</span>
-        <time dateTime={message.ts} title={longWhen(message.ts)}>
-          {shortWhen(message.ts)}
-        </time>
-      </div>
-      <p className="search-result-text">
-        {highlight(excerpt(text, term), term).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
-      </p>
+    <li>
+      <button type="button" className="search-result" onClick={onShow} title="Show in the chat">
+        <span className="search-result-head">
+          <span className="msg-author">{author}</span>
+          <time dateTime={message.ts} title={longWhen(message.ts)}>
+            {shortWhen(message.ts)}
+          </time>
+        </span>
+        <span className="search-result-text">
+          {highlight(excerpt(text, term), term).map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+        </span>
+      </button>
     </li>
   );
 }
 
-export function SearchPanel({ rid, onClose }: { rid: string; onClose: () => void }) {
+type PanelProps = { rid: string; onClose: () => void; onShow: (messageId: string) => void };
+
+export function SearchPanel({ rid, onClose, onShow }: PanelProps) {
   const inputId = useId();
   const [typed, setTyped] = useState('');
   const term = useSettled(typed.trim(), TYPING_PAUSE_MS);
@@ -99,7 +103,7 @@ export function SearchPanel({ rid, onClose }: { rid: string; onClose: () => void
       {term && messages.length ? (
         <ol className="search-results" aria-label="Search results">
           {messages.map((message) => (
-            <Result key={message._id} message={message} term={term} />
+            <Result key={message._id} message={message} term={term} onShow={() => onShow(message._id)} />
           ))}
         </ol>
       ) : null}
