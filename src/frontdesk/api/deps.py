@@ -17,6 +17,13 @@ from frontdesk.db.engine import Database
 from frontdesk.errors import FrontdeskError, InvalidParams, PayloadTooLarge
 from frontdesk.file_storage import FileStorage
 from frontdesk.mail_domains import MailDomains
+from frontdesk.input_limits import (
+    MAX_BODY_CONTAINERS,
+    MAX_BODY_DEPTH,
+    depth_exceeds,
+    has_nul,
+    too_many_containers,
+)
 from frontdesk.models.users import User
 from frontdesk.services.auth import authenticate
 
@@ -108,6 +115,8 @@ def query_params(request: Request, schema: dict[str, Any] | None = None) -> dict
         query = parse_qs(request.scope.get("query_string", b""))
     except QueryStringError as exc:
         raise InvalidParams(str(exc)) from None
+    if has_nul(query):
+        raise InvalidParams("must NOT contain NUL characters")
     if schema is None:
         return query
     try:
@@ -123,12 +132,21 @@ async def json_body(request: Request) -> dict[str, Any]:
         raise PayloadTooLarge("Request entity too large")
     if not raw.strip():
         return {}
+    if too_many_containers(raw):
+        raise FrontdeskError(
+            f"The request body must NOT hold more than {MAX_BODY_CONTAINERS} objects and arrays"
+        )
     try:
         value = orjson.loads(raw)
     except orjson.JSONDecodeError:
         raise FrontdeskError("Invalid JSON in request body") from None
     if not isinstance(value, dict):
         raise FrontdeskError("The request body must be a JSON object")
+    if depth_exceeds(value, MAX_BODY_DEPTH):
+        raise FrontdeskError(f"The request body must NOT be nested deeper than {MAX_BODY_DEPTH} levels")
+    # only a `\u0000` escape can put NUL into parsed JSON: most bodies skip the walk
+    if b"\\u0000" in raw and has_nul(value):
+        raise FrontdeskError("The request body must NOT contain NUL characters")
     return value
 
 

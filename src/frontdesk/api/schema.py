@@ -236,8 +236,9 @@ def _coerce(data: Any, targets: list[str]) -> Any:
                 return int(bool(data))
             if isinstance(data, str) and data:
                 number = _js_to_number(data)
-                integral = not math.isfinite(number) or number.is_integer()  # `!(x % 1)` holds for Infinity
-                if not math.isnan(number) and (target == "number" or integral):
+                # AJV would coerce "Infinity" (and "1e400") to Infinity and accept it; no handler can use
+                # a non-finite number, so it stays a string and fails the type check.
+                if math.isfinite(number) and (target == "number" or number.is_integer()):
                     return _js_number(number)
         if target == "boolean":
             if data == "false" or data is None or (is_number and data == 0):

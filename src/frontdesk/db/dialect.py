@@ -35,6 +35,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from frontdesk import mongo_order
 from frontdesk.db import changes
+from frontdesk.regex_i import search_i
 
 
 def change_signal(engine: AsyncEngine) -> changes.ChangeSignal:
@@ -67,12 +68,8 @@ def is_sqlite(engine: AsyncEngine | Engine) -> bool:
 
 
 def _sqlite_regexp(pattern: str | None, value: Any) -> bool:
-    if pattern is None or value is None or not isinstance(value, str):
-        return False
-    try:
-        return re.search(pattern, value, re.IGNORECASE) is not None
-    except re.error:
-        return False
+    # RE2: linear in the value whatever the pattern (regex_i)
+    return pattern is not None and search_i(pattern, value)
 
 
 def configure_sqlite(engine: AsyncEngine) -> None:
@@ -291,7 +288,7 @@ async def lock_for_migration(conn: AsyncConnection) -> None:
 async def regex_is_valid(db: AsyncSession, pattern: str) -> bool:
     """Whether the database's own regex engine accepts a pattern (PostgreSQL's differs from Python's)."""
     if db.get_bind().dialect.name == "sqlite":
-        return True  # SQLite matches with Python's re, which the caller has already checked
+        return True  # SQLite matches with RE2, which the caller has already checked
     try:
         async with db.begin_nested():
             await db.execute(text("SELECT '' ~* :pattern"), {"pattern": pattern})

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from frontdesk import input_limits as limits
 from frontdesk.errors import MeteorError
+from frontdesk.input_limits import InputTooLarge
 from frontdesk.query_json import json_value
 
 MAX_SAFE_INTEGER = 2**53 - 1
@@ -23,7 +26,7 @@ def _int_prefix(value: Any) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        return int(value)
+        return int(value) if math.isfinite(value) else None
     match = re.match(r"\s*([+-]?\d+)", str(value))
     return int(match.group(1)) if match else None
 
@@ -46,6 +49,11 @@ def paging(
     return Paging(start, n)
 
 
+def _invalid(name: str, reason: str) -> MeteorError:
+    """Rocket.Chat's error for a bad sort / fields, saying which bound was passed."""
+    return MeteorError(f"error-invalid-{name}", f"Invalid {name} parameter provided: {reason}")
+
+
 def parse_sort(raw: str | None) -> list[tuple[str, int]]:
     """`{"field": 1|-1, ...}` in key order; default newest first."""
     if raw is None:
@@ -53,13 +61,17 @@ def parse_sort(raw: str | None) -> list[tuple[str, int]]:
     error = MeteorError("error-invalid-sort", f'Invalid sort parameter provided: "{raw}"')
     try:
         value = json_value(raw)
+    except InputTooLarge as exc:
+        raise _invalid("sort", exc.message) from None
     except ValueError:
         raise error from None
     if not isinstance(value, dict):
         raise error
+    if len(value) > limits.MAX_SORT_KEYS:
+        raise _invalid("sort", f"must NOT have more than {limits.MAX_SORT_KEYS} keys")
     out: list[tuple[str, int]] = []
     for key, direction in value.items():
-        if isinstance(direction, bool) or direction not in (1, -1) or not key:
+        if isinstance(direction, bool) or direction not in (1, -1) or limits.bad_key(key):
             raise error
         out.append((key, int(direction)))
     return out or [("ts", -1)]
@@ -78,14 +90,18 @@ def parse_fields(raw: str | None) -> Projection | None:
     error = MeteorError("error-invalid-fields", f'Invalid fields parameter provided: "{raw}"')
     try:
         value = json_value(raw)
+    except InputTooLarge as exc:
+        raise _invalid("fields", exc.message) from None
     except ValueError:
         raise error from None
     if not isinstance(value, dict):
         raise error
+    if len(value) > limits.MAX_FIELDS_KEYS:
+        raise _invalid("fields", f"must NOT have more than {limits.MAX_FIELDS_KEYS} keys")
     modes: set[int] = set()
     paths: list[str] = []
     for key, flag in value.items():
-        if isinstance(flag, bool) or flag not in (0, 1) or not key:
+        if isinstance(flag, bool) or flag not in (0, 1) or limits.bad_key(key):
             raise error
         if key == "_id":  # _id always stays; an explicit `_id` entry says nothing more
             continue

@@ -69,8 +69,8 @@ async def check_register_visitor(db: AsyncSession, data: JsonObject, now: int) -
     if existing is None and (phone or email):
         existing = await store.find_by_phone_or_email(db, phone, email)
     visitor: VisitorDoc = existing or {
-        "_id": data["id"] if isinstance(data.get("id"), str) else object_id(),
-        "username": data.get("username") or await _guest_username(db, now),
+        "_id": await _free_id(db, data.get("id")),
+        "username": await _free_username(db, data.get("username")) or await _guest_username(db, now),
         "ts": iso(now),
         "status": "online",
         "token": token,
@@ -96,14 +96,38 @@ async def check_register_visitor(db: AsyncSession, data: JsonObject, now: int) -
     return visitor
 
 
+async def _free_id(db: AsyncSession, wanted: Any) -> str:
+    """The id a new visitor asked for, unless another visitor has it: then a fresh one.
+
+    Rocket.Chat upserts by `_id`, so naming another visitor's id takes that visitor's record over (its
+    token replaced, no login needed); a fresh id keeps both visitors whole."""
+    if isinstance(wanted, str) and wanted and await store.get_by_id(db, wanted) is None:
+        return wanted
+    return object_id()
+
+
+async def _free_username(db: AsyncSession, wanted: Any) -> str | None:
+    """The username a new visitor asked for, unless another visitor has it (None: use a guest name).
+
+    Rocket.Chat stores a second visitor under the same username; rooms and messages name visitors by
+    username here, so it stays unique."""
+    if isinstance(wanted, str) and wanted and await store.get_by_username(db, wanted) is None:
+        return wanted
+    return None
+
+
 async def _guest_username(db: AsyncSession, now: int) -> str:
     return f"guest-{await settings_store.next_counter(db, 'Livechat_guest_count', 1, now)}"
 
 
 async def _apply_visitor_fields(db: AsyncSession, visitor: VisitorDoc, fields: list[JsonObject]) -> None:
+    """Registration's customFields: visitor-scope definitions only (others are ignored, not refused),
+    read in one query."""
+    keys = list(dict.fromkeys(str(f["key"]) for f in fields))
+    definitions = await custom_field_store.get_custom_fields(db, keys)
     data = visitor.setdefault("livechatData", {})
     for field in fields:
-        definition = await custom_field_store.get_custom_field(db, field["key"])
+        definition = definitions.get(field["key"])
         if definition is None or definition.get("scope") != "visitor":
             continue
         if field.get("overwrite") or field["key"] not in data:

@@ -17,6 +17,15 @@ async def get_custom_field(db: AsyncSession, field_id: str) -> CustomFieldDoc | 
     return cast(CustomFieldDoc, loads(text)) if text is not None else None
 
 
+async def get_custom_fields(db: AsyncSession, field_ids: list[str]) -> dict[str, CustomFieldDoc]:
+    """Several definitions by id, in one query (ids without one are left out)."""
+    if not field_ids:
+        return {}
+    texts = (await db.execute(select(CustomField.doc).where(CustomField.id.in_(field_ids)))).scalars().all()
+    docs = [cast(CustomFieldDoc, loads(t)) for t in texts]
+    return {d["_id"]: d for d in docs}
+
+
 async def save_custom_field(db: AsyncSession, doc: CustomFieldDoc) -> None:
     await db.execute(delete(CustomField).where(CustomField.id == doc["_id"]))
     row = {

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
-import re
 
+from frontdesk import input_limits as limits
 from frontdesk.clock import parse_iso
 from frontdesk.errors import PlainError
+from frontdesk.input_limits import InputTooLarge
 from frontdesk.query_json import js_json_error, json_value
+from frontdesk.regex_i import PatternError, compile_i
 from frontdesk.store.room_filter import DateRange
 
 
@@ -17,6 +19,8 @@ def parse_date_range(name: str, raw: str | None) -> DateRange | None:
         return None
     try:
         value = json_value(raw)
+    except InputTooLarge as exc:
+        raise PlainError(f'The "{name}" query parameter {exc.message}.') from None
     except json.JSONDecodeError as exc:
         raise PlainError(js_json_error(raw, exc)) from None
     except ValueError:
@@ -37,22 +41,30 @@ def parse_date_range(name: str, raw: str | None) -> DateRange | None:
 
 
 def parse_custom_fields(raw: str | None) -> dict[str, str] | None:
-    """`{key: pattern}`: each pattern is matched case-insensitively, unescaped, as Rocket.Chat does."""
+    """`{key: pattern}`: each pattern is matched case-insensitively, unescaped, as Rocket.Chat does, but by
+    RE2 (regex_i): a pattern that needs backtracking is refused here rather than run."""
     if raw is None:
         return None
     error = PlainError('The "customFields" query parameter must be a valid JSON.')
     try:
         value = json_value(raw)
+    except InputTooLarge as exc:
+        raise PlainError(f'The "customFields" query parameter {exc.message}.') from None
     except ValueError:
         raise error from None
     if not isinstance(value, dict):
         raise error
+    if len(value) > limits.MAX_CUSTOM_FIELD_FILTERS:
+        count = limits.MAX_CUSTOM_FIELD_FILTERS
+        raise PlainError(f'The "customFields" query parameter must NOT have more than {count} keys.')
     out: dict[str, str] = {}
     for key, pattern in value.items():
+        if limits.bad_key(key):
+            raise PlainError(f'The "customFields" query parameter has an invalid key: {json.dumps(key)}.')
         text = pattern if isinstance(pattern, str) else json.dumps(pattern)
         try:
-            re.compile(text)
-        except re.error as exc:
-            raise PlainError(f"Invalid regular expression: /{text}/i: {exc}") from None
+            compile_i(text)
+        except PatternError as exc:
+            raise PlainError(f"Invalid regular expression: /{text}/i: {exc.reason}") from None
         out[key] = text
     return out or None

@@ -9,7 +9,6 @@ bad parameters gets.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +33,7 @@ from frontdesk.models.rooms import (
     Room,
     RoomTag,
 )
+from frontdesk.regex_i import search_i
 from frontdesk.store.room_filter import (
     ByCounters,
     ByDays,
@@ -278,7 +278,7 @@ def _fields_match(fields: dict[str, str], room: RoomDoc) -> bool:
         value: object = room.get("livechatData")
         for part in key.split("."):
             value = value.get(part) if isinstance(value, dict) else None
-        if not isinstance(value, str) or re.search(pattern, value, re.IGNORECASE) is None:
+        if not search_i(pattern, value):
             return False
     return True
 

@@ -53,6 +53,11 @@ async def get_by_id(db: AsyncSession, visitor_id: str) -> VisitorDoc | None:
     return cast(VisitorDoc, loads(text)) if text is not None else None
 
 
+async def get_by_username(db: AsyncSession, username: str) -> VisitorDoc | None:
+    text = (await db.execute(select(Visitor.doc).where(Visitor.username == username))).scalar()
+    return cast(VisitorDoc, loads(text)) if text is not None else None
+
+
 async def find_by_phone_or_email(db: AsyncSession, phone: str | None, email: str | None) -> VisitorDoc | None:
     for column, value in ((Visitor.phone, phone), (Visitor.email, email)):
         if value:

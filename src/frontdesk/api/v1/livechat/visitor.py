@@ -10,6 +10,7 @@ from starlette.responses import Response
 from frontdesk.api.deps import Body, Db, Now, check_body
 from frontdesk.api.rate_limit import rate_limit
 from frontdesk.errors import FrontdeskError, MeteorError, json_response
+from frontdesk.input_limits import MAX_CUSTOM_FIELDS
 from frontdesk.services import visitors
 
 router = APIRouter()
@@ -31,6 +32,7 @@ REGISTER_SCHEMA: dict[str, Any] = {
                 "connectionData": {"type": "object"},
                 "customFields": {
                     "type": "array",
+                    "maxItems": MAX_CUSTOM_FIELDS,
                     "items": {
                         "type": "object",
                         "properties": {"key": _STR, "value": _STR, "overwrite": {"type": "boolean"}},

@@ -10,6 +10,7 @@ from starlette.responses import Response
 from frontdesk.api.deps import Body, Db, MailDomainsDep, Now, check_body, query_params
 from frontdesk.api.rate_limit import rate_limit
 from frontdesk.errors import json_response
+from frontdesk.input_limits import MAX_CUSTOM_FIELDS
 from frontdesk.services import livechat_agents, offline_messages, visitor_data
 from frontdesk.services.widget_config import widget_config
 
@@ -35,7 +36,10 @@ FIELD_SCHEMA: dict[str, Any] = {
 }
 FIELDS_SCHEMA: dict[str, Any] = {
     "type": "object",
-    "properties": {"token": _STR, "customFields": {"type": "array", "items": _FIELD}},
+    "properties": {
+        "token": _STR,
+        "customFields": {"type": "array", "items": _FIELD, "maxItems": MAX_CUSTOM_FIELDS},
+    },
     "required": ["token", "customFields"],
     "additionalProperties": False,
 }
