@@ -4,17 +4,59 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
+from sqlalchemy import event as sa_event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import Session, SessionTransaction
 
 from frontdesk.config import Settings
 from frontdesk.db import dialect, memo
 from frontdesk.events import outbox
 
 log = logging.getLogger("frontdesk")
+
+WRITE = "frontdesk.write"  # on a session's info: whether it is a write transaction
+# On a connection's info, for the transaction it is in: whether it is a read one, and whether a statement
+# that may change data has run (a write transaction without one commits nothing, so it moves no change
+# signal and clears no cache: typing, unchanged presence).
+READ_ONLY = "frontdesk.read_only"
+WROTE = "frontdesk.wrote"
+_READS = re.compile(
+    r"\s*(?:SELECT|SAVEPOINT|RELEASE|ROLLBACK|BEGIN|SHOW|EXPLAIN|SET\s+LOCAL)\b", re.IGNORECASE
+)
+_WRITES = re.compile(r"\s*(?:INSERT|UPDATE|DELETE|REPLACE|UPSERT|CREATE|DROP|ALTER)\b", re.IGNORECASE)
+
+
+class NeedsWrite(Exception):
+    """A read transaction was about to change data. Doors that read first (typing, presence: realtime)
+    run the call again in a write transaction; anywhere else it is a bug, and nothing was written."""
+
+
+def _watch_statement(
+    conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, many: bool
+) -> None:
+    if _READS.match(statement):
+        return
+    if conn.info.get(READ_ONLY) and _WRITES.match(statement):
+        raise NeedsWrite(statement[:80])
+    conn.info[WROTE] = True
+
+
+@sa_event.listens_for(Session, "after_begin")
+def _note_kind(session: Session, transaction: SessionTransaction, connection: Any) -> None:
+    connection.info[READ_ONLY] = session.info.get(WRITE) is False
+    connection.info.pop(WROTE, None)
+
+
+def _forget_kind(dbapi_connection: Any, record: Any) -> None:
+    """A pooled connection's next user (a session, a migration, the demo loader) starts afresh."""
+    record.info.pop(READ_ONLY, None)
+    record.info.pop(WROTE, None)
 
 
 class Database:
@@ -36,6 +78,8 @@ class Database:
         self.dialect_name = self.engine.dialect.name
         if self.dialect_name == "sqlite":
             dialect.configure_sqlite(self.engine)
+        sa_event.listen(self.engine.sync_engine, "before_cursor_execute", _watch_statement)
+        sa_event.listen(self.engine.sync_engine.pool, "checkin", _forget_kind)
         # Moves after every commit by any process on this database: what readers may cache against.
         self.changes = dialect.change_signal(self.engine)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
@@ -59,7 +103,9 @@ class Database:
         """One transaction: committed if the block succeeds, rolled back if it raises.
 
         Events queued on it (events.outbox) are published after the commit and dropped on rollback;
-        on SQLite still under the write lock, so subscribers see them in commit order.
+        on SQLite still under the write lock, so subscribers see them in commit order. A read
+        transaction may queue events too (typing: nothing to write, something to tell): they leave when
+        it ends without an error. It cannot change data: a statement that would raises NeedsWrite.
 
         `lock_late`: on SQLite the write lock is taken at the first locking read (dialect.lock_writes)
         rather than at once, so what the transaction reads first is the state it found on arrival, as
@@ -77,8 +123,7 @@ class Database:
             return
         async with self._transaction(write) as db:
             yield db
-        if write:
-            await self._publish(db)
+        await self._publish(db)
 
     @asynccontextmanager
     async def _late_locked(self, lock: asyncio.Lock) -> AsyncIterator[AsyncSession]:
@@ -103,21 +148,36 @@ class Database:
     @asynccontextmanager
     async def _transaction(self, write: bool) -> AsyncIterator[AsyncSession]:
         async with self.sessions() as db:
+            db.info[WRITE] = write
             if not write:  # read before the first statement: what it reads is at least this new
                 db.info[memo.STARTED] = self.changes.current()
                 db.info[memo.MEMO] = self.memo
             try:
                 yield db
                 if write:
-                    await self.changes.before_commit(db)
+                    wrote = await self._wrote(db)
+                    if wrote:
+                        await self.changes.before_commit(db)
                     await db.commit()
-                    self.changes.committed()
-                else:
+                    if wrote:
+                        self.changes.committed()
+                else:  # nothing to commit; its events (typing) survive the rollback that ends it
+                    events = outbox.take(db)
                     await db.rollback()
+                    for event in events:
+                        outbox.emit(db, event)
             except BaseException:
                 outbox.take(db)
                 await db.rollback()
                 raise
+
+    @staticmethod
+    async def _wrote(db: AsyncSession) -> bool:
+        """Whether the transaction ran a statement that may have changed data."""
+        if not db.in_transaction():
+            return False
+        conn = await db.connection()
+        return bool(conn.info.get(WROTE))
 
     async def dispose(self) -> None:
         await self.changes.stop()

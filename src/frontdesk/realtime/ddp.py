@@ -14,7 +14,7 @@ import orjson
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from frontdesk.clock import Clock
-from frontdesk.db.engine import Database
+from frontdesk.db.engine import Database, NeedsWrite
 from frontdesk.ejson import EJSONError, from_ejson, to_ejson
 from frontdesk.errors import FrontdeskError, MeteorError
 from frontdesk.ids import random_id
@@ -177,8 +177,12 @@ class Connection:
             return
         reply: dict[str, Any] = {"msg": "result", "id": call_id}
         try:
-            async with self.rt.db.session() as db:
-                result = await ddp_methods.call(self, db, name, params, self.rt.clock.now_ms())
+            try:
+                async with self.rt.db.session(write=name not in ddp_methods.READ_FIRST) as db:
+                    result = await ddp_methods.call(self, db, name, params, self.rt.clock.now_ms())
+            except NeedsWrite:  # a method read first has something to write after all
+                async with self.rt.db.session() as db:
+                    result = await ddp_methods.call(self, db, name, params, self.rt.clock.now_ms())
             if result is not None:
                 reply["result"] = to_ejson(result)
         except FrontdeskError as exc:

@@ -27,6 +27,12 @@ ConnectionMethod = Callable[[Connection, AsyncSession, list[Any], int], Awaitabl
 TOKEN_LIFETIME_MS = 90 * 24 * 3600 * 1000  # Meteor's default loginExpirationInDays
 
 CONNECTION_METHODS: dict[str, ConnectionMethod] = {}
+# Methods run in a read transaction first: no write lock, no change signal. Typing never writes, presence
+# writes only when it changes (then the read transaction refuses the write with NeedsWrite, and the
+# method runs again in a write transaction).
+READ_FIRST = frozenset(
+    {"stream-notify-room", "UserPresence:setDefaultStatus", "UserPresence:online", "UserPresence:away"}
+)
 
 
 def _method(name: str) -> Callable[[ConnectionMethod], ConnectionMethod]:
@@ -102,8 +108,7 @@ async def notify_room(conn: Connection, db: AsyncSession, params: list[Any], now
         raise MeteorError("400", "Match failed")
     rid, activity = event_name.split("/", 1)
     token = visitor_token_of(params[1:]) or conn.visitor_token
-    user = await current_user(conn, db)
-    await room_activity.check_activity(db, user, token, rid, activity, username, list(params[2:]))
+    await room_activity.check_activity(db, conn.user_id, token, rid, activity, username, list(params[2:]))
     return True
 
 

@@ -119,12 +119,16 @@ async def check_set_status(
 async def do_set_status(
     db: AsyncSession, user: User, status: str | None, message: str | None, now: int
 ) -> None:
+    if status is not None and status not in STATUSES:
+        raise MeteorError(
+            "error-invalid-status", "Valid status types include online, away, offline, and busy."
+        )
+    if (status is None or user.status == status == user.status_connection) and (
+        message is None or message == user.status_text
+    ):
+        return  # nothing changes (a presence ping): no write, no event, and no write lock when read first
     values: dict[str, object] = {"updated_at": now}
     if status is not None:
-        if status not in STATUSES:
-            raise MeteorError(
-                "error-invalid-status", "Valid status types include online, away, offline, and busy."
-            )
         values["status"] = status
         values["status_connection"] = status
     if message is not None:

@@ -61,12 +61,23 @@ class CachedPages:
 async def list_rooms(request: Request) -> Response:
     """FastAPI's per-request machinery costs ~4× Starlette's (docs/performance-notes.md): a plain route.
 
-    What it answers is kept in the page cache for CachedPages to answer again until the next commit.
+    What it answers is kept in the page cache for CachedPages to answer again until the next commit;
+    concurrent misses of one page are computed once.
     """
-    db = database(request)
     cache: PageCache | None = request.app.state.page_cache
     cache_key: page_cache.Key | None = request.scope.get(_PAGE_KEY)
-    generation = cache.generation() if cache is not None else 0  # before the transaction: it reads newer
+    if cache is None or cache_key is None:
+        return await _answer(request, None, None, 0)
+    generation = cache.generation()  # before the transaction: what it reads is at least this new
+    return await cache.single_flight(
+        cache_key, generation, lambda: _answer(request, cache, cache_key, generation), raw_json_response
+    )
+
+
+async def _answer(
+    request: Request, cache: PageCache | None, cache_key: page_cache.Key | None, generation: int
+) -> Response:
+    db = database(request)
     async with db.session(write=False) as session:
         user = await authenticate(session, *_credentials(request.scope["headers"]))
         query = query_params(request, room_listing.query_schema())
