@@ -32,6 +32,7 @@ from frontdesk.mail_domains import MailDomains
 from frontdesk.mailer.sender import MailSender
 from frontdesk.ops import metrics
 from frontdesk.ops.sampler import Sampler
+from frontdesk.rate_windows import make_windows
 from frontdesk.realtime.server import setup as setup_realtime
 from frontdesk.services.bootstrap import ensure_defaults
 from frontdesk.upload_sweeper import UploadSweeper
@@ -82,6 +83,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
                 yield
         finally:
             metrics.unwatch_pool(settings.DB_POOL_SIZE)
+            await app.state.rate_windows.close()
             await db.dispose()
             metrics.process_exited()
 
@@ -94,6 +96,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     app.state.test_mode = settings.TEST_MODE
     app.state.mail_domains = MailDomains(settings.DNS_NAMESERVERS)
     app.state.file_storage = FileStorage(settings.upload_dir)
+    app.state.rate_windows = make_windows(settings.REDIS_URL)  # rate limits every worker shares
     app.state.page_cache = (
         PageCache(db.changes.current, max_bytes=settings.PAGE_CACHE_MB << 20)
         if settings.PAGE_CACHE_MB
@@ -101,7 +104,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     )
     if app.state.page_cache is not None:
         app.add_middleware(rooms.CachedPages, cache=app.state.page_cache)
-    realtime = setup_realtime(app, settings, db, app.state.clock)
+    realtime = setup_realtime(app, settings, db, app.state.clock, app.state.rate_windows)
     sampler = app.state.metrics_sampler = Sampler(db, realtime.hub.listener_count, app.state.page_cache)
     # outermost: counts and logs every request, the page cache's answers too
     app.add_middleware(Instrumentation, access_log=settings.ACCESS_LOG)

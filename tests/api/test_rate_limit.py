@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 from fastapi import FastAPI
 
-from frontdesk.api.rate_limit import RateLimiter
+from frontdesk.rate_windows import RateLimiter
 
 
 def test_sliding_window() -> None:

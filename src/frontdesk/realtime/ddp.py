@@ -18,6 +18,7 @@ from frontdesk.db.engine import Database, NeedsWrite
 from frontdesk.ejson import EJSONError, from_ejson, to_ejson
 from frontdesk.errors import FrontdeskError, MeteorError
 from frontdesk.ids import random_id
+from frontdesk.rate_windows import Windows
 from frontdesk.realtime import ddp_methods
 from frontdesk.realtime.broker import Broker
 from frontdesk.realtime.hub import Hub, Key
@@ -33,12 +34,19 @@ MAX_BACKLOG = 10_000  # frames queued for one slow client before it is disconnec
 
 @dataclass
 class Realtime:
-    """What the websocket needs from the app: the database, the hub and broker, the clock."""
+    """What the websocket needs from the app: the database, the hub and broker, the clock, the shared
+    rate-limit windows."""
 
     db: Database
     hub: Hub
     broker: Broker
     clock: Clock
+    windows: Windows
+    state: Any  # the app's state: test_mode (which tests may switch at run time) turns rate limits off
+
+    def limits(self) -> Windows | None:
+        """The shared rate-limit windows, or None in TEST_MODE."""
+        return None if getattr(self.state, "test_mode", False) else self.windows
 
 
 def meteor_error(exc: BaseException) -> dict[str, Any]:
@@ -67,6 +75,14 @@ class Connection:
         self._out: asyncio.Queue[str | None] = asyncio.Queue()
         self._last_seen = time.monotonic()
         self._closed = False
+        self.id = random_id()
+        self.address = websocket.client.host if websocket.client else "?"
+
+    def transactions(self) -> Database:
+        return self.rt.db
+
+    def rate_windows(self) -> Windows | None:
+        return self.rt.limits()
 
     # -- sending ------------------------------------------------------------------------------------
     def send_raw(self, frame: str) -> None:

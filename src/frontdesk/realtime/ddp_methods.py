@@ -8,30 +8,48 @@ from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.db.engine import Database
 from frontdesk.errors import LoginFailed, MeteorError, PlainError
 from frontdesk.models.users import User
+from frontdesk.rate_windows import Windows
 from frontdesk.realtime.streams import visitor_token_of
 from frontdesk.services import auth, livechat_users, methods, room_access, room_activity, users, visitors
+from frontdesk.services import login as login_service
 
 
 class Connection(Protocol):
     """What these methods read and change on a websocket connection (realtime/ddp.py's Connection)."""
 
+    id: str
+    address: str
     user_id: str | None
     visitor_token: str | None
 
     def drop_subscriptions(self) -> None: ...
 
+    def transactions(self) -> Database: ...
+
+    def rate_windows(self) -> Windows | None: ...
+
 
 ConnectionMethod = Callable[[Connection, AsyncSession, list[Any], int], Awaitable[Any]]
 TOKEN_LIFETIME_MS = 90 * 24 * 3600 * 1000  # Meteor's default loginExpirationInDays
+# Meteor accounts-base's default rule, which Rocket.Chat keeps: 5 logins per 10 s per connection
+LOGIN_CALLS_PER_CONNECTION = (5, 10.0)
 
 CONNECTION_METHODS: dict[str, ConnectionMethod] = {}
 # Methods run in a read transaction first: no write lock, no change signal. Typing never writes, presence
 # writes only when it changes (then the read transaction refuses the write with NeedsWrite, and the
-# method runs again in a write transaction).
+# method runs again in a write transaction), and login opens its own short write transaction for the
+# token after checking the password (services/login.py).
 READ_FIRST = frozenset(
-    {"stream-notify-room", "UserPresence:setDefaultStatus", "UserPresence:online", "UserPresence:away"}
+    {
+        "login",
+        "stream-notify-room",
+        "UserPresence:setDefaultStatus",
+        "UserPresence:online",
+        "UserPresence:away",
+    }
 )
 
 
@@ -65,21 +83,37 @@ async def login(conn: Connection, db: AsyncSession, params: list[Any], now: int)
     body = _arg(params, 0)
     if not isinstance(body, dict):
         raise MeteorError("400", "Match failed")
+    windows = conn.rate_windows()
+    if windows is not None:
+        wait = await windows.hit(f"ddp-login|{conn.id}", *LOGIN_CALLS_PER_CONNECTION)
+        if wait > 0:
+            raise MeteorError(
+                "too-many-requests",
+                "Error, too many requests. Please slow down. You must wait "
+                f"{max(1, round(wait))} seconds before trying again.",
+                details={"timeToReset": int(wait * 1000)},
+            )
     if "resume" in body:
         # A resume keeps the token it was given (Meteor does not issue a new one).
         token = body["resume"]
         user = await auth.resume(db, token)
         if user is None:
             raise MeteorError("403", "You've been logged out by the server. Please log in again.")
-        kind = "resume"
+        user_id, kind = user.id, "resume"
     else:
         try:
-            result = await auth.login(db, body, now)
-        except (LoginFailed, MeteorError):
+            result = await login_service.login(
+                conn.transactions(), body, now, windows=windows, address=conn.address
+            )
+        except LoginFailed:
             raise MeteorError("403", "User not found") from None
-        user, token, kind = result.user, result.token, "password"
-    conn.user_id = user.id
-    return {"id": user.id, "token": token, "tokenExpires": {"$date": now + TOKEN_LIFETIME_MS}, "type": kind}
+        except MeteorError as exc:
+            if exc.code == "error-too-many-requests":
+                raise
+            raise MeteorError("403", "User not found") from None
+        user_id, token, kind = result.user.id, result.token, "password"
+    conn.user_id = user_id
+    return {"id": user_id, "token": token, "tokenExpires": {"$date": now + TOKEN_LIFETIME_MS}, "type": kind}
 
 
 @_method("logout")

@@ -13,6 +13,7 @@ from frontdesk.clock import Clock
 from frontdesk.config import Settings
 from frontdesk.db.engine import Database
 from frontdesk.events.bus import EventBus
+from frontdesk.rate_windows import Windows
 from frontdesk.realtime.broker import make_broker
 from frontdesk.realtime.ddp import Realtime, websocket_endpoint
 from frontdesk.realtime.hub import Hub
@@ -33,9 +34,10 @@ class RealtimeService(Realtime):
             await self.broker.stop()
 
 
-def setup(app: FastAPI, settings: Settings, db: Database, clock: Clock) -> RealtimeService:
+def setup(app: FastAPI, settings: Settings, db: Database, clock: Clock, windows: Windows) -> RealtimeService:
     hub = Hub()
-    service = RealtimeService(db=db, hub=hub, broker=make_broker(hub, settings.REDIS_URL), clock=clock)
+    broker = make_broker(hub, settings.REDIS_URL)
+    service = RealtimeService(db=db, hub=hub, broker=broker, clock=clock, windows=windows, state=app.state)
     app.state.realtime = service
     # `/websocket` is what clients use; SockJS's `/sockjs/<server>/<session>/websocket` is the same socket.
     app.router.routes.append(WebSocketRoute("/websocket", websocket_endpoint))

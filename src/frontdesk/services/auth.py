@@ -1,66 +1,16 @@
-"""Logging in and out, and resolving the caller of an authenticated request."""
+"""Resolving the caller of an authenticated request, and logging out (logging in: services/login.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from frontdesk.documents import JsonObject
-from frontdesk.errors import InvalidParams, LoginFailed, NotLoggedIn
-from frontdesk.ids import hash_login_token, login_token
+from frontdesk.errors import NotLoggedIn
+from frontdesk.ids import hash_login_token
 from frontdesk.models.users import User
-from frontdesk.services import passwords
 from frontdesk.services.access import public
 from frontdesk.store import users as store
-
-
-@dataclass(frozen=True)
-class LoginResult:
-    user: User
-    token: str
-
-
-def _password_digest(password: Any) -> str:
-    """Plain text, or `{digest, algorithm: "sha-256"}` as Meteor clients send it."""
-    if isinstance(password, str):
-        return passwords.digest(password)
-    if isinstance(password, dict) and password.get("algorithm") == "sha-256":
-        value = password.get("digest")
-        if isinstance(value, str):
-            return value
-    raise InvalidParams("Match error: Failed Match.OneOf, Match.Maybe or Match.Optional validation")
-
-
-@public("logging in is how a caller proves who they are")
-async def login(db: AsyncSession, body: JsonObject, now: int) -> LoginResult:
-    """Password login by username or email, or resume with an existing token."""
-    if "resume" in body:
-        token = body["resume"]
-        if not isinstance(token, str) or not token:
-            raise LoginFailed()
-        user = await store.user_by_token_only(db, hash_login_token(token))
-        if user is None or not user.active:
-            raise LoginFailed()
-        return await _issue_token(db, user, now)
-    name = body.get("user") or body.get("username") or body.get("email")
-    if isinstance(name, dict):
-        name = name.get("username") or name.get("email")
-    if not isinstance(name, str) or "password" not in body:
-        raise LoginFailed()
-    user = await store.get_by_username_or_email(db, name)
-    if user is None or not user.active:
-        raise LoginFailed()
-    if not passwords.check_digest(_password_digest(body["password"]), user.password_hash):
-        raise LoginFailed()
-    return await _issue_token(db, user, now)
-
-
-async def _issue_token(db: AsyncSession, user: User, now: int) -> LoginResult:
-    token = login_token()
-    await store.add_token(db, user.id, hash_login_token(token), now)
-    return LoginResult(user, token)
 
 
 @public("authentication itself: who the caller is, before any permission")

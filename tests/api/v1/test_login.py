@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import time
 
 import httpx
+import pytest
 from sqlalchemy import update
 
 from factories import ADMIN_PASSWORD, admin_headers, login, make_user
 from frontdesk.db.engine import Database
 from frontdesk.models.users import User
+from frontdesk.services import passwords
 from frontdesk.services.bootstrap import TEST_ADMIN
 
 NOT_LOGGED_IN = {
@@ -119,3 +123,25 @@ async def test_deactivated_user_cannot_log_in(client: httpx.AsyncClient, db: Dat
         await conn.execute(update(User).where(User.username == user["username"]).values(active=False))
     res = await client.post("/api/v1/login", json={"user": user["username"], "password": user["password"]})
     assert res.status_code == 401
+
+
+async def test_a_login_holds_no_write_lock_while_bcrypt_runs(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The password is checked in a read transaction (bcrypt in a thread), the token written after: a
+    visitor registering meanwhile is not kept waiting behind it (SQLite has one writer)."""
+    check = passwords.check_digest
+
+    def slow_check(digest: str, hashed: str | None) -> bool:
+        time.sleep(2.0)  # bcrypt at a very high cost
+        return check(digest, hashed)
+
+    monkeypatch.setattr(passwords, "check_digest", slow_check)
+    logging_in = asyncio.create_task(
+        client.post("/api/v1/login", json={"user": TEST_ADMIN, "password": ADMIN_PASSWORD})
+    )
+    await asyncio.sleep(0.2)  # the login is in bcrypt now
+    res = await client.post("/api/v1/livechat/visitor", json={"visitor": {"token": "during-bcrypt"}})
+    assert res.status_code == 200
+    assert not logging_in.done()  # the write went ahead of the login, not behind it
+    assert (await logging_in).status_code == 200
