@@ -10,7 +10,7 @@ from sqlalchemy import Select
 from factories import insert_rooms, room_doc
 from frontdesk.clock import iso
 from frontdesk.db.engine import Database
-from frontdesk.store import room_query
+from frontdesk.store import room_query, room_totals
 from frontdesk.store.room_filter import DateRange, RoomFilter
 from frontdesk.store.room_filters import Status
 
@@ -97,13 +97,13 @@ async def test_page_and_count_use_indexes(db: Database, name: str) -> None:
     page = room_query.page_query(room_filter, DEFAULT_SORT, 0, 50, db.dialect_name)
     plan = await _explain(db, page)
     assert not _full_scans(plan, db.dialect_name), "\n".join(plan)
-    assert (room_query.counted_shape(room_filter) is not None) == counted
-    total = room_query.total_query(room_filter, db.dialect_name)
+    assert (room_totals.counted_shape(room_filter) is not None) == counted
+    total = room_totals.total_query(room_filter, db.dialect_name)
     assert total is not None
     plan = await _explain(db, total)
     assert not _full_scans(plan, db.dialect_name), "\n".join(plan)
     if "(days)" in name:  # the rooms counted are those of the part-days only
-        assert room_query.day_counted_shape(room_filter) is not None
+        assert room_totals.day_counted_shape(room_filter) is not None
 
 
 @pytest.mark.parametrize("name", ["default", "open=true", "queued", "department+open", "agent"])

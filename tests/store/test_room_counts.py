@@ -16,10 +16,11 @@ from frontdesk.clock import iso, parse_iso
 from frontdesk.db import migrate
 from frontdesk.db.engine import Database
 from frontdesk.models.rooms import Room, RoomTag
-from frontdesk.store import room_counts, room_query
+from frontdesk.store import room_counts, room_query, room_totals
 from frontdesk.store import rooms as room_store
 from frontdesk.store.room_filter import DateRange, RoomFilter
 from frontdesk.store.room_filters import Status
+from frontdesk.store.room_search import FieldQuery, NameQuery
 
 T0 = 1_700_000_000_000
 HOUR = 3_600_000
@@ -118,11 +119,11 @@ async def _check(db: Database) -> None:
         assert await room_counts.all_day_counts(session) == by_day
         assert await room_counts.all_day_counts(session, closed=True) == by_closed_day
         for shape in SHAPES:
-            assert room_query.counted_shape(shape) is not None, shape
-            plain = (await session.execute(room_query.count_query(shape, db.dialect_name))).scalar_one()
+            assert room_totals.counted_shape(shape) is not None, shape
+            plain = (await session.execute(room_totals.count_query(shape, db.dialect_name))).scalar_one()
             assert await room_query.count_rooms(session, shape) == plain, shape
         for shape in DAY_SHAPES:
-            plain = (await session.execute(room_query.count_query(shape, db.dialect_name))).scalar_one()
+            plain = (await session.execute(room_totals.count_query(shape, db.dialect_name))).scalar_one()
             assert await room_query.count_rooms(session, shape) == plain, shape
         by_tag = select(RoomTag.tag, func.count()).group_by(RoomTag.tag)
         tagged = {tag: n for tag, n in (await session.execute(by_tag)).all()}
@@ -216,13 +217,13 @@ async def test_migration_backfills_counters(db: Database) -> None:
 
 
 def test_uncovered_filters_fall_back_to_count() -> None:
-    assert room_query.counted_shape(RoomFilter(tags=["vip"])) is None
-    assert room_query.counted_shape(RoomFilter(room_name="ana")) is None
-    assert room_query.counted_shape(RoomFilter(custom_fields={"plan": "gold"})) is None
-    assert room_query.counted_shape(RoomFilter(status=Status(open=True, onhold=True))) is None
-    assert room_query.counted_shape(RoomFilter(agents=[""])) is None
-    assert room_query.counted_shape(RoomFilter(department_ids=["x", ""])) is None
-    assert room_query.counted_shape(
+    assert room_totals.counted_shape(RoomFilter(tags=["vip"])) is None
+    assert room_totals.counted_shape(RoomFilter(room_name=NameQuery("ana"))) is None
+    assert room_totals.counted_shape(RoomFilter(custom_fields=FieldQuery((("plan", "gold"),)))) is None
+    assert room_totals.counted_shape(RoomFilter(status=Status(open=True, onhold=True))) is None
+    assert room_totals.counted_shape(RoomFilter(agents=[""])) is None
+    assert room_totals.counted_shape(RoomFilter(department_ids=["x", ""])) is None
+    assert room_totals.counted_shape(
         RoomFilter(status=Status(queued=True), agents=["a"], department_ids=["d"])
     ) == (
         ("queued",),

@@ -6,9 +6,10 @@ import pytest
 
 from factories import insert_rooms, room_doc
 from frontdesk.db.engine import Database
-from frontdesk.store import room_query
+from frontdesk.store import room_query, room_totals
 from frontdesk.store.room_filter import DateRange, RoomFilter
 from frontdesk.store.room_filters import Status
+from frontdesk.store.room_search import FieldQuery
 
 T0 = 1_700_000_000_000
 
@@ -68,7 +69,7 @@ async def test_custom_fields_with_unusual_keys_still_match(db: Database) -> None
             ({"other": "gold", "pl/an x": "gold"}, 0),
         ):
             rows, total = await room_query.read_page(
-                session, RoomFilter(custom_fields=fields), [("ts", -1)], 0, 10
+                session, RoomFilter(custom_fields=FieldQuery(tuple(fields.items()))), [("ts", -1)], 0, 10
             )
             assert (len(rows), total) == (expected, expected), fields
 
@@ -128,19 +129,28 @@ DAY = 86_400_000
 def test_whole_days_of_a_range(
     start: int | None, end: int | None, days: tuple[int | None, int | None] | None
 ) -> None:
-    assert room_query.whole_days(DateRange(start, end)) == days
+    assert room_totals.whole_days(DateRange(start, end)) == days
 
 
 def test_a_date_range_total_uses_day_counters_only_for_counted_shapes() -> None:
     month = DateRange(10 * DAY + 7, 40 * DAY)
-    assert room_query.day_counted_shape(
+    assert room_totals.day_counted_shape(
         RoomFilter(department_ids=["d"], status=Status(open=False), created_at=month)
     )
-    assert room_query.day_counted_shape(RoomFilter(created_at=month)) == ((None, None, None), False, (11, 39))
-    assert room_query.day_counted_shape(RoomFilter(closed_at=month)) == ((None, None, None), True, (11, 39))
-    assert room_query.day_counted_shape(RoomFilter(tags=["vip"], created_at=month)) is None
-    assert room_query.day_counted_shape(RoomFilter(created_at=DateRange(7, DAY))) is None
-    assert room_query.day_counted_shape(RoomFilter(created_at=month, closed_at=month)) is None
+    whole_month = (11, 39)
+    assert room_totals.day_counted_shape(RoomFilter(created_at=month)) == (
+        (None, None, None),
+        False,
+        whole_month,
+    )
+    assert room_totals.day_counted_shape(RoomFilter(closed_at=month)) == (
+        (None, None, None),
+        True,
+        whole_month,
+    )
+    assert room_totals.day_counted_shape(RoomFilter(tags=["vip"], created_at=month)) is None
+    assert room_totals.day_counted_shape(RoomFilter(created_at=DateRange(7, DAY))) is None
+    assert room_totals.day_counted_shape(RoomFilter(created_at=month, closed_at=month)) is None
 
 
 def test_a_built_page_statement_is_reused_only_for_the_same_inputs() -> None:

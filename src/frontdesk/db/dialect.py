@@ -8,8 +8,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import (
-    Boolean,
     Column,
     Numeric,
     String,
@@ -20,16 +20,15 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    literal,
     literal_column,
     null,
     select,
-    text,
 )
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -157,11 +156,20 @@ def contains_text(column: Any, needle: str, dialect_name: str) -> ColumnElement[
     return func.strpos(column, needle) > 0
 
 
-def regex_match_i(value: Any, pattern: str, dialect_name: str) -> ColumnElement[bool]:
-    """Case-insensitive regular-expression match, as MongoDB's /pattern/i (NULL never matches)."""
+# Up to this many values, `IN (:v1, :v2, ...)`: each value is a parameter the planner sees. Past it, the
+# values travel as one parameter (a JSON array on SQLite, a text[] on PostgreSQL), so any number fits
+# within the engines' parameter limits and the statement stays the same size.
+_LISTED_VALUES = 32
+
+
+def in_values(column: Any, values: Sequence[str], dialect_name: str) -> ColumnElement[bool]:
+    """`column IN values` for any number of strings (none: false)."""
+    if len(values) <= _LISTED_VALUES:
+        return column == values[0] if len(values) == 1 else column.in_(list(values))
     if dialect_name == "sqlite":
-        return func.regexp_i(pattern, value) == 1
-    return value.op("~*", return_type=Boolean)(pattern)
+        each = func.json_each(literal(orjson.dumps(list(values)).decode())).table_valued("value")
+        return column.in_(select(each.c.value))
+    return column.in_(select(func.unnest(literal(list(values), ARRAY(Text)))))
 
 
 def order_nulls(column: ColumnElement[Any], descending: bool, dialect_name: str) -> Any:
@@ -283,18 +291,6 @@ async def lock_for_migration(conn: AsyncConnection) -> None:
     """
     if conn.dialect.name != "sqlite":
         await conn.execute(select(func.pg_advisory_xact_lock(MIGRATION_LOCK)))
-
-
-async def regex_is_valid(db: AsyncSession, pattern: str) -> bool:
-    """Whether the database's own regex engine accepts a pattern (PostgreSQL's differs from Python's)."""
-    if db.get_bind().dialect.name == "sqlite":
-        return True  # SQLite matches with RE2, which the caller has already checked
-    try:
-        async with db.begin_nested():
-            await db.execute(text("SELECT '' ~* :pattern"), {"pattern": pattern})
-    except DBAPIError:
-        return False
-    return True
 
 
 def json_object_agg(key: Any, value: Any, dialect_name: str) -> ColumnElement[Any]:

@@ -48,6 +48,7 @@ DEFERRED_INDEXES = (
     "ix_rooms_visitor_token",
     "ix_rooms_fname",
     "ix_visitors_email",
+    "ix_room_values_kind_vkey_ts",
 )
 # From this size on, chats are shorter: after the opener, the answer and at most one more message.
 LARGE = 200_000

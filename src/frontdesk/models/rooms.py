@@ -72,6 +72,37 @@ class RoomTag(Base):
     __table_args__ = (Index("ix_room_tags_tag_ts", "tag", "ts"),)
 
 
+class RoomValue(Base):
+    """One searchable string of a room, with a copy of its ts: its name (kind `name`, lower-cased) and
+    each string in its livechatData (kind `cf:<key>`). A roomName or customFields filter first finds
+    the distinct values that match (room_value_counts, few), then walks this table's index per value.
+
+    `vkey` is the value itself when it is at most 200 characters, else a prefix and a digest of it
+    (store.room_values.value_key), so the index never holds an oversized row.
+    """
+
+    __tablename__ = "room_values"
+
+    room_id: Mapped[str] = mapped_column(ForeignKey("rooms.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(Text, primary_key=True)
+    vkey: Mapped[str] = mapped_column(Text)
+    ts: Mapped[int] = mapped_column(Millis)
+
+    __table_args__ = (Index("ix_room_values_kind_vkey_ts", "kind", "vkey", "ts", "room_id"),)
+
+
+class RoomValueCount(Base):
+    """How many rooms hold each (kind, value): the distinct values a filter is matched against, and the
+    exact total of a filter on one kind alone. Kept like RoomTagCount."""
+
+    __tablename__ = "room_value_counts"
+
+    kind: Mapped[str] = mapped_column(Text, primary_key=True)
+    vkey: Mapped[str] = mapped_column(Text, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    n: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
 # Stand-in for "no department" / "no agent" in room_counts, whose key columns cannot be NULL.
 NO_KEY = ""
 # RoomDayCount's day: a room's ts // DAY_MS (UTC days since the epoch); RoomClosedDayCount's: closed_at's.

@@ -91,9 +91,6 @@ async def check_listing(db: AsyncSession, user: User, query: JsonObject) -> Room
         if not (own_only and await has_permission(db, user, "view-l-room")):
             raise Forbidden("unauthorized")
     values.update({f.name: f.read(query) for f in filters if f.read_after_permission})
-    for f in filters:
-        if f.check is not None and values[f.name] is not None:
-            await f.check(db, values[f.name])
     return RoomListing(RoomFilter(**values), sort, paging, projection, facets, sees_all)
 
 
@@ -139,15 +136,16 @@ async def read_page(db: AsyncSession, listing: RoomListing) -> bytes:
 @public("reads what a RoomListing allows, and only check_listing (which checks the caller) makes one")
 async def stream_all(db: AsyncSession, listing: RoomListing) -> AsyncIterator[bytes]:
     """count=0: every match, written as it is read so memory stays bounded."""
+    room_filter = await room_query.resolve(db, listing.filter)  # once, for the total, facets and rooms
     facets: facet_store.Facets | None = None
     if listing.facets:
-        bases = room_facets.facet_bases(listing.filter, listing.facets, listing.sees_all)
-        total, facets = await facet_store.read_totals(db, listing.filter, bases)
+        bases = room_facets.facet_bases(room_filter, listing.facets, listing.sees_all)
+        total, facets = await facet_store.read_totals(db, room_filter, bases)
     else:
-        total = await room_query.count_rooms(db, listing.filter)
+        total = await room_query.count_rooms(db, room_filter)
     yield b'{"rooms":['
     sent = 0
-    batches = room_query.stream_rooms(db, listing.filter, listing.sort, listing.paging.offset, STREAM_BATCH)
+    batches = room_query.stream_rooms(db, room_filter, listing.sort, listing.paging.offset, STREAM_BATCH)
     async for partition in batches:
         chunk = b",".join(room_json(r[0], r[1], r[2], listing) for r in partition)
         yield (b"," if sent else b"") + chunk

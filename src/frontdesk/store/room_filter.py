@@ -55,11 +55,31 @@ class ByTag:
 
 
 @dataclass(frozen=True)
+class ValueMatch:
+    """The distinct values of one kind (a room's name, one custom field) that a filter matched
+    (store/room_values.py): their keys, sorted, and how many rooms hold one of them."""
+
+    kind: str
+    vkeys: tuple[str, ...]
+    rooms: int
+
+
+@dataclass(frozen=True)
+class ByValues(Generic[V]):
+    """The filter is decided over distinct values first (room_values): alone, its total is the number of
+    rooms holding a matching value, from room_value_counts, and its page is read through the value
+    index (store/room_value_pages.py). `match(value)` gives them once the value is resolved (None: this
+    value cannot say, e.g. a dotted customFields path; the total is then counted from the matches)."""
+
+    match: Callable[[V], ValueMatch | None]
+
+
+@dataclass(frozen=True)
 class ByMatches:
     """The total is always counted from the matches."""
 
 
-Counting = ByCounters[Any] | ByDays | ByTag | ByMatches
+Counting = ByCounters[Any] | ByDays | ByTag | ByValues[Any] | ByMatches
 
 
 @dataclass(frozen=True, eq=False)
@@ -73,8 +93,9 @@ class FilterDef(Generic[V]):
     matches: Callable[[V, RoomDoc], bool]  # the reference predicate over a room document (tests' oracle)
     counting: Counting | None = None  # how its total may be found; a test fails while it is None
     read_after_permission: bool = False  # Rocket.Chat reads it after the permission check (its errors lose)
-    check: Callable[[AsyncSession, V], Awaitable[None]] | None = None  # what only the database can check
-    reads_document: bool = False  # its SQL parses the stored JSON: its conditions go last
+    # looks the value up in the database before its SQL is built, in the listing's own transaction
+    # (ByValues: the distinct values that match); idempotent
+    resolve: Callable[[AsyncSession, V], Awaitable[V]] | None = None
 
 
 @dataclass(frozen=True, init=False)

@@ -13,16 +13,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import orjson
 from sqlalchemy import false, select
-from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.elements import ColumnElement
 
 from frontdesk.clock import parse_iso
-from frontdesk.db import dialect
 from frontdesk.documents import JsonObject, RoomDoc
-from frontdesk.errors import PlainError
 from frontdesk.models.rooms import (
     NO_KEY,
     STATE_CLOSED,
@@ -33,17 +29,18 @@ from frontdesk.models.rooms import (
     Room,
     RoomTag,
 )
-from frontdesk.regex_i import search_i
+from frontdesk.store import room_search
 from frontdesk.store.room_filter import (
     ByCounters,
     ByDays,
-    ByMatches,
     ByTag,
+    ByValues,
     CounterPart,
     DateRange,
     FilterDef,
 )
 from frontdesk.store.room_filter_json import parse_custom_fields, parse_date_range
+from frontdesk.store.room_search import FieldQuery, NameQuery
 
 _STRING: JsonObject = {"type": "string", "nullable": True}
 _STRINGS: JsonObject = {"type": "array", "items": {"type": "string"}}
@@ -91,36 +88,14 @@ AGENTS: FilterDef[list[str]] = FilterDef(
 
 
 # -- roomName ---------------------------------------------------------------------------------------------
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _exact_name(name: str) -> str | None:
-    """`"Ana Silva"` in quotes asks for the exact name."""
-    return name[1:-1] if len(name) >= 2 and name.startswith('"') and name.endswith('"') else None
-
-
-def _name_condition(name: str, _: str) -> list[ColumnElement[bool]]:
-    exact = _exact_name(name)
-    if exact is not None:
-        return [Room.fname == exact]
-    return [Room.fname_lc.like("%" + _escape_like(name.lower()) + "%", escape="\\")]
-
-
-def _name_matches(name: str, room: RoomDoc) -> bool:
-    exact, fname = _exact_name(name), room.get("fname")
-    if exact is not None:
-        return fname == exact
-    return isinstance(fname, str) and name.lower() in fname.lower()
-
-
-ROOM_NAME: FilterDef[str] = FilterDef(
+ROOM_NAME: FilterDef[NameQuery] = FilterDef(
     name="room_name",
     params={"roomName": _STRING},
-    read=lambda query: query.get("roomName") or None,
-    condition=_name_condition,
-    matches=_name_matches,
-    counting=ByMatches(),
+    read=lambda query: NameQuery(query["roomName"]) if query.get("roomName") else None,
+    condition=room_search.name_condition,
+    matches=room_search.name_matches,
+    counting=ByValues(room_search.name_values),
+    resolve=room_search.resolve_name,
 )
 
 
@@ -253,46 +228,20 @@ CLOSED_AT: FilterDef[DateRange] = FilterDef(
 
 
 # -- customFields -----------------------------------------------------------------------------------------
-async def _check_patterns(db: AsyncSession, fields: dict[str, str]) -> None:
-    """PostgreSQL's regex engine is not Python's: it must accept the patterns too."""
-    for pattern in fields.values():
-        if not await dialect.regex_is_valid(db, pattern):
-            raise PlainError(f"Invalid regular expression: /{pattern}/i")
+def _read_fields(query: Mapping[str, Any]) -> FieldQuery | None:
+    patterns = parse_custom_fields(query.get("customFields"))
+    return FieldQuery(tuple(patterns.items())) if patterns else None
 
 
-def _fields_condition(fields: dict[str, str], dialect_name: str) -> list[ColumnElement[bool]]:
-    where: list[ColumnElement[bool]] = []
-    for key, pattern in fields.items():
-        path = ["livechatData", *key.split(".")]
-        # Parsing every document is the cost of this filter (~30 µs a room on PostgreSQL). A room whose
-        # value matches has the key's JSON text in its stored document (always written by orjson,
-        # compactly), so a plain substring test first skips most rooms without parsing them.
-        where.append(dialect.contains_text(Room.doc, orjson.dumps(path[-1]).decode() + ":", dialect_name))
-        value = dialect.json_string(Room.doc, path, dialect_name)
-        where.append(dialect.regex_match_i(value, pattern, dialect_name))
-    return where
-
-
-def _fields_match(fields: dict[str, str], room: RoomDoc) -> bool:
-    for key, pattern in fields.items():
-        value: object = room.get("livechatData")
-        for part in key.split("."):
-            value = value.get(part) if isinstance(value, dict) else None
-        if not search_i(pattern, value):
-            return False
-    return True
-
-
-CUSTOM_FIELDS: FilterDef[dict[str, str]] = FilterDef(
+CUSTOM_FIELDS: FilterDef[FieldQuery] = FilterDef(
     name="custom_fields",
     params={"customFields": _STRING},
-    read=lambda query: parse_custom_fields(query.get("customFields")),
-    condition=_fields_condition,
-    matches=_fields_match,
-    counting=ByMatches(),
+    read=_read_fields,
+    condition=room_search.fields_condition,
+    matches=room_search.fields_match,
+    counting=ByValues(room_search.fields_values),
     read_after_permission=True,
-    check=_check_patterns,
-    reads_document=True,
+    resolve=room_search.resolve_fields,
 )
 
 

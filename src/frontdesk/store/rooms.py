@@ -20,8 +20,9 @@ from frontdesk.models.rooms import (
     STATE_SERVED,
     Room,
     RoomTag,
+    RoomValue,
 )
-from frontdesk.store import room_counts
+from frontdesk.store import room_counts, room_values
 from frontdesk.store.documents import ColumnValues, Rows, as_rows, dig, dumps, insert_rows, loads, ms
 
 # The columns that decide which counters a room is in (what room_counts.count_key reads).
@@ -86,20 +87,42 @@ class NewRooms:
     tags: Rows
     counts: Counter[room_counts.CountKey]
     tag_counts: Counter[str]
+    values: Rows
+    value_counts: Counter[room_values.ValueKey]
+    value_texts: dict[room_values.ValueKey, str]
 
 
 def new_rooms(docs: Sequence[RoomDoc]) -> NewRooms:
     rows = [room_columns(d) for d in docs]
     tag_rows = [t for d, r in zip(docs, rows, strict=True) for t in _tag_rows(d, r["ts"])]
     counts = room_counts.deltas([], map(room_counts.count_key, rows))
-    return NewRooms(as_rows(rows), as_rows(tag_rows), counts, Counter(t["tag"] for t in tag_rows))
+    value_rows: list[ColumnValues] = []
+    value_counts: Counter[room_values.ValueKey] = Counter()
+    value_texts: dict[room_values.ValueKey, str] = {}
+    for doc, row in zip(docs, rows, strict=True):
+        values = room_values.values_of(doc, row["fname_lc"])
+        value_rows += room_values.rows_of(row["id"], row["ts"], values)
+        change, texts = room_values.change_of({}, values)
+        value_counts.update(change)
+        value_texts.update(texts)
+    return NewRooms(
+        as_rows(rows),
+        as_rows(tag_rows),
+        counts,
+        Counter(t["tag"] for t in tag_rows),
+        as_rows(value_rows),
+        value_counts,
+        value_texts,
+    )
 
 
 async def insert_new_rooms(db: AsyncSession, new: NewRooms) -> None:
     """Insert rooms built by new_rooms (one statement per table, so bulk loads stay fast) and count them."""
     await insert_rows(db, Room, new.rooms)
     await insert_rows(db, RoomTag, new.tags)
+    await insert_rows(db, RoomValue, new.values)
     await room_counts.apply(db, new.counts, new.tag_counts)
+    await room_values.apply(db, new.value_counts, new.value_texts)
 
 
 async def insert_rooms(db: AsyncSession, docs: Sequence[RoomDoc]) -> None:
@@ -126,12 +149,14 @@ async def save_room(db: AsyncSession, doc: RoomDoc) -> None:
     before, after = room_counts.count_key(old), room_counts.count_key(row)
     if before != after or any(tags.values()):
         await room_counts.apply(db, room_counts.deltas([before], [after]), tags)
+    await room_values.replace_values(db, row["id"], row["ts"], room_values.values_of(doc, row["fname_lc"]))
 
 
 async def delete_rooms(db: AsyncSession, room_ids: Sequence[str]) -> None:
     """Remove rooms with their tags, and uncount them."""
     if not room_ids:
         return
+    await room_values.delete_values(db, room_ids)
     tags = await db.execute(delete(RoomTag).where(RoomTag.room_id.in_(room_ids)).returning(RoomTag.tag))
     untagged = Counter({tag: -n for tag, n in Counter(tags.scalars().all()).items()})
     gone = (await db.execute(delete(Room).where(Room.id.in_(room_ids)).returning(*_KEY))).mappings().all()

@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from factories import admin_headers, insert_rooms, room_doc
 from frontdesk.db.engine import Database
 from frontdesk.models.rooms import Room
-from frontdesk.store import room_filters, room_query
+from frontdesk.store import room_filters, room_totals
 from frontdesk.store.room_filter import ByMatches, FilterDef, RoomFilter
 from frontdesk.store.room_filters import Status
 
@@ -54,5 +54,5 @@ async def test_a_filter_added_in_one_place_filters_counts_and_is_documented(
 
 
 def test_its_counting_rule_keeps_the_total_off_the_counters(with_min_msgs: None) -> None:
-    assert room_query.counted_shape(RoomFilter(status=Status(open=True))) is not None
-    assert room_query.counted_shape(RoomFilter(status=Status(open=True), min_msgs=3)) is None
+    assert room_totals.counted_shape(RoomFilter(status=Status(open=True))) is not None
+    assert room_totals.counted_shape(RoomFilter(status=Status(open=True), min_msgs=3)) is None
