@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import time
 
 import httpx
 import pytest
+from sqlalchemy import func, select
 
 from factories import admin_headers, insert_rooms, room_doc
 from frontdesk.db.engine import Database
 from frontdesk.input_limits import MAX_CUSTOM_FIELDS
 from frontdesk.store import custom_fields as custom_field_store
+from frontdesk.store import room_query
 
 URL = "/api/v1/livechat/rooms"
 T0 = 1_700_000_000_000
@@ -223,3 +226,16 @@ async def test_hostile_pattern_does_not_stall_the_process(client: httpx.AsyncCli
     res = await asyncio.wait_for(listing, timeout=30)
     assert res.status_code == 200, res.text
     assert res.json()["total"] == 1500
+
+
+@pytest.mark.skipif(not os.environ.get("TEST_DATABASE_URL"), reason="PostgreSQL's statement_timeout")
+async def test_listing_statement_past_the_timeout_is_a_400(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    headers = await admin_headers(client)
+    monkeypatch.setattr(room_query, "STATEMENT_TIMEOUT_MS", 50)
+    monkeypatch.setattr(room_query, "page_with_total", lambda *args: select(func.pg_sleep(1)))
+    started = time.perf_counter()
+    res = await client.get(URL, headers=headers)
+    assert time.perf_counter() - started < 0.9
+    assert _assert_rc_error(res)["errorType"] == "error-query-timeout"

@@ -24,11 +24,13 @@ from sqlalchemy import (
     literal_column,
     null,
     select,
+    text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -298,3 +300,15 @@ def json_object_agg(key: Any, value: Any, dialect_name: str) -> ColumnElement[An
     if dialect_name == "sqlite":
         return func.json_group_object(key, value)
     return func.coalesce(cast(func.json_object_agg(key, value), Text), "{}")
+
+
+async def bound_statement_time(db: AsyncSession, milliseconds: int) -> None:
+    """PostgreSQL: cancel any statement of this transaction that runs longer (SET LOCAL ends with it).
+    SQLite runs each statement in its driver's thread, so a slow one never holds the event loop."""
+    if db.get_bind().dialect.name != "sqlite":
+        await db.execute(text(f"SET LOCAL statement_timeout = {int(milliseconds)}"))
+
+
+def is_statement_timeout(exc: BaseException) -> bool:
+    """Whether a database error is PostgreSQL cancelling a statement past its statement_timeout."""
+    return isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) == "57014"

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from typing import Any
 
 from sqlalchemy import Row, Select, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import QueryableAttribute
 
 from frontdesk.db import dialect
+from frontdesk.errors import MeteorError
 from frontdesk.models.departments import Department
 from frontdesk.models.rooms import Room, RoomTag
 from frontdesk.store import room_counts, room_value_pages, room_values
@@ -44,6 +47,10 @@ SORT_COLUMNS: dict[str, QueryableAttribute[Any]] = {
 
 
 MAX_OFFSET = 2**62
+# PostgreSQL cancels a listing statement that runs longer (every indexed filter takes milliseconds; what
+# is left is a count over many matches of an unindexed combination): the client gets a 400 to narrow
+# its filter, and the connection is free again.
+STATEMENT_TIMEOUT_MS = 10_000
 
 
 def sort_keys(path: str, dialect_name: str) -> list[Any]:
@@ -156,6 +163,20 @@ async def _value_page(
     return room_value_pages.page(found, sort[0][1] < 0, offset, limit, rooms, db.get_bind().dialect.name)
 
 
+@asynccontextmanager
+async def _bounded(db: AsyncSession) -> AsyncIterator[None]:
+    """Statements past STATEMENT_TIMEOUT_MS are cancelled (PostgreSQL) and answered with a 400."""
+    await dialect.bound_statement_time(db, STATEMENT_TIMEOUT_MS)
+    try:
+        yield
+    except DBAPIError as exc:
+        if dialect.is_statement_timeout(exc):
+            raise MeteorError(
+                "error-query-timeout", "The listing took too long; narrow its filters"
+            ) from None
+        raise
+
+
 async def read_page(
     db: AsyncSession, f: RoomFilter, sort: list[tuple[str, int]], offset: int, limit: int
 ) -> tuple[list[tuple[str, str | None, str | None]], int]:
@@ -164,6 +185,13 @@ async def read_page(
     The total rides along as an uncorrelated scalar subquery (both engines evaluate it once); only an
     empty page past the first one needs a second statement to learn it.
     """
+    async with _bounded(db):
+        return await _read_page(db, f, sort, offset, limit)
+
+
+async def _read_page(
+    db: AsyncSession, f: RoomFilter, sort: list[tuple[str, int]], offset: int, limit: int
+) -> tuple[list[tuple[str, str | None, str | None]], int]:
     await room_counts.write_pending(db)
     await room_values.write_pending(db)
     f = await resolve(db, f)
@@ -181,12 +209,13 @@ async def read_page(
 
 async def count_rooms(db: AsyncSession, f: RoomFilter) -> int:
     """The exact number of rooms matching a filter, from the counters where they answer (total_query)."""
-    await room_counts.write_pending(db)
-    await room_values.write_pending(db)
-    stmt = total_query(await resolve(db, f), db.get_bind().dialect.name)
-    if stmt is None:
-        return 0
-    return int((await db.execute(stmt)).scalar_one())
+    async with _bounded(db):
+        await room_counts.write_pending(db)
+        await room_values.write_pending(db)
+        stmt = total_query(await resolve(db, f), db.get_bind().dialect.name)
+        if stmt is None:
+            return 0
+        return int((await db.execute(stmt)).scalar_one())
 
 
 async def stream_rooms(
