@@ -42,7 +42,7 @@ async def do_set_custom_fields(
         await visitor_store.save_visitor(db, visitor)
 
 
-def _apply(data: dict[str, Any], fields: list[JsonObject]) -> bool:
+def _apply(data: dict[str, str], fields: list[JsonObject]) -> bool:
     """Set each field in order (an existing value only with `overwrite`); whether anything changed."""
     changed = False
     for field in fields:
