@@ -239,3 +239,17 @@ async def test_listing_statement_past_the_timeout_is_a_400(
     res = await client.get(URL, headers=headers)
     assert time.perf_counter() - started < 0.9
     assert _assert_rc_error(res)["errorType"] == "error-query-timeout"
+
+
+@pytest.mark.skipif(not os.environ.get("TEST_DATABASE_URL"), reason="PostgreSQL's statement_timeout")
+async def test_every_match_past_the_timeout_is_a_400(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """count=0 (every match, streamed) is bounded from the filter's lookups on, its total too."""
+    headers = await admin_headers(client)
+    monkeypatch.setattr(room_query, "STATEMENT_TIMEOUT_MS", 50)
+    monkeypatch.setattr(room_query, "total_query", lambda *args: select(func.pg_sleep(1)))
+    started = time.perf_counter()
+    res = await client.get(URL, params={"count": 0}, headers=headers)
+    assert time.perf_counter() - started < 0.9
+    assert _assert_rc_error(res)["errorType"] == "error-query-timeout"

@@ -146,6 +146,12 @@ def page_with_total(
 
 
 async def resolve(db: AsyncSession, f: RoomFilter) -> RoomFilter:
+    """_resolve, under the statement timeout (count=0 resolves once, before its total and its rooms)."""
+    async with _bounded(db):
+        return await _resolve(db, f)
+
+
+async def _resolve(db: AsyncSession, f: RoomFilter) -> RoomFilter:
     """The filter with every value its definition looks up first (FilterDef.resolve) looked up."""
     changes = {d.name: await d.resolve(db, value) for d, value in active(f) if d.resolve is not None}
     return f.replace(**changes) if changes else f
@@ -194,7 +200,7 @@ async def _read_page(
 ) -> tuple[list[tuple[str, str | None, str | None]], int]:
     await room_counts.write_pending(db)
     await room_values.write_pending(db)
-    f = await resolve(db, f)
+    f = await _resolve(db, f)
     by_value = await _value_page(db, f, sort, offset, limit)
     if by_value is not None:
         found = lone_values(f)
@@ -212,7 +218,7 @@ async def count_rooms(db: AsyncSession, f: RoomFilter) -> int:
     async with _bounded(db):
         await room_counts.write_pending(db)
         await room_values.write_pending(db)
-        stmt = total_query(await resolve(db, f), db.get_bind().dialect.name)
+        stmt = total_query(await _resolve(db, f), db.get_bind().dialect.name)
         if stmt is None:
             return 0
         return int((await db.execute(stmt)).scalar_one())
@@ -222,7 +228,7 @@ async def stream_rooms(
     db: AsyncSession, f: RoomFilter, sort: list[tuple[str, int]], offset: int, batch: int
 ) -> AsyncIterator[Sequence[Row[str, str | None, str]]]:
     """Every match from `offset` on, in batches read as they are sent (memory stays bounded)."""
-    stmt = page_query(await resolve(db, f), sort, offset, None, db.get_bind().dialect.name)
+    stmt = page_query(await _resolve(db, f), sort, offset, None, db.get_bind().dialect.name)
     result = await db.stream(stmt.execution_options(yield_per=batch))
     async for partition in result.partitions(batch):
         yield partition

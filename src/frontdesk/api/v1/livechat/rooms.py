@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
 from typing import Any
 
 from fastapi import APIRouter
@@ -87,10 +87,27 @@ async def _answer(
             if cache is not None and cache_key is not None:
                 cache.put(cache_key, body, generation)
             return raw_json_response(body)
-    return StreamingResponse(_stream(db, listing), media_type="application/json", headers=JSON_HEADERS)
+    return await _streamed(db, listing)
 
 
-async def _stream(db: Database, listing: RoomListing) -> AsyncIterator[bytes]:
+async def _streamed(db: Database, listing: RoomListing) -> Response:
+    """count=0: the first chunk (the filter's lookups and the total) is read before the answer starts,
+    so its errors (PostgreSQL's statement timeout) are still a 400; the rooms follow as they are read."""
+    chunks = _stream(db, listing)
+    first = await anext(chunks)
+
+    async def body() -> AsyncIterator[bytes]:
+        try:
+            yield first
+            async for chunk in chunks:
+                yield chunk
+        finally:
+            await chunks.aclose()
+
+    return StreamingResponse(body(), media_type="application/json", headers=JSON_HEADERS)
+
+
+async def _stream(db: Database, listing: RoomListing) -> AsyncGenerator[bytes]:
     async with db.session(write=False) as session:
         async for chunk in room_listing.stream_all(session, listing):
             yield chunk
