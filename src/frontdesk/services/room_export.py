@@ -3,7 +3,7 @@ time (store/room_export.py), with the custom fields that become columns."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -12,7 +12,7 @@ from frontdesk.models.users import User
 from frontdesk.services.access import public
 from frontdesk.services.room_listing import RoomListing, check_listing
 from frontdesk.store import custom_fields as custom_field_store
-from frontdesk.store import room_export
+from frontdesk.store import room_export, room_query
 from frontdesk.store.room_export import Cursor, ExportRow
 
 BATCH = 1000
@@ -29,6 +29,8 @@ class Export:
 async def check_export(db: AsyncSession, user: User, query: JsonObject) -> Export:
     """livechat/rooms' checks (check_listing), in its order; paging and `fields` do not apply."""
     listing = await check_listing(db, user, query)
+    # values looked up once (roomName, customFields: room_query.resolve), for every batch
+    listing = replace(listing, filter=await room_query.resolve(db, listing.filter))
     fields, _ = await custom_field_store.list_custom_fields(db, 0, None)
     return Export(listing, fields)
 

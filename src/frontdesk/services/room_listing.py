@@ -116,8 +116,9 @@ async def read_page(db: AsyncSession, listing: RoomListing) -> bytes:
     page = (listing.filter, listing.sort, listing.paging.offset, listing.paging.count)
     facets: facet_store.Facets | None = None
     if listing.facets:
-        bases = room_facets.facet_bases(listing.filter, listing.facets, listing.sees_all)
-        rows, total, facets = await facet_store.read_page(db, *page, bases)
+        room_filter = await room_query.resolve(db, listing.filter)
+        bases = room_facets.facet_bases(room_filter, listing.facets, listing.sees_all)
+        rows, total, facets = await facet_store.read_page(db, room_filter, *page[1:], bases)
     else:
         rows, total = await room_query.read_page(db, *page)
     rooms = b",".join(room_json(r[0], r[1], r[2], listing) for r in rows)

@@ -15,7 +15,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from frontdesk.models.departments import Department
 from frontdesk.models.rooms import Room
 from frontdesk.models.visitors import Visitor
-from frontdesk.store import room_counts, room_query
+from frontdesk.store import room_conditions, room_counts, room_query
 from frontdesk.store.room_filter import RoomFilter
 
 Cursor = tuple[Any, ...]  # the sort keys of the last row read
@@ -67,7 +67,7 @@ def batch_query(
 ) -> Select[Any, Any]:
     """The next `limit` matches after `cursor` (None: from the first), with their sort keys last."""
     keys = _keys(sort, dialect_name)
-    where = room_query.conditions(f, dialect_name)
+    where = room_conditions.conditions(f, dialect_name)
     if cursor is not None:
         where.append(_after(keys, cursor))
     stmt = select(Room.doc, Department.name, Visitor.doc, *(k for k, _ in keys))

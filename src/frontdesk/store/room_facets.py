@@ -20,7 +20,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from frontdesk.db import dialect
 from frontdesk.models.rooms import DAY_MS, Room, RoomTag, RoomTagCount
-from frontdesk.store import room_counts, room_filters, room_query
+from frontdesk.store import room_conditions, room_counts, room_filters, room_query, room_totals
 from frontdesk.store.room_filter import ByDays, DateRange, RoomFilter
 from frontdesk.store.room_filters import Status, status_states
 
@@ -59,7 +59,7 @@ def _room_key(facet: str) -> ColumnElement[Any]:
 
 def _room_groups(base: RoomFilter, facet: str, dialect_name: str) -> Select[Any, Any]:
     key = _room_key(facet)
-    where = room_query.conditions(base, dialect_name)
+    where = room_conditions.conditions(base, dialect_name)
     return select(key.label("key"), func.count().label("n")).where(*where, key.is_not(None)).group_by(key)
 
 
@@ -68,7 +68,7 @@ def _tag_groups(base: RoomFilter, dialect_name: str) -> Select[Any, Any]:
         return select(RoomTagCount.tag.label("key"), RoomTagCount.n.label("n")).where(RoomTagCount.n != 0)
     stmt = select(RoomTag.tag.label("key"), func.count().label("n")).select_from(RoomTag)
     stmt = stmt.join(Room, Room.id == RoomTag.room_id)
-    return stmt.where(*room_query.conditions(base, dialect_name)).group_by(RoomTag.tag)
+    return stmt.where(*room_conditions.conditions(base, dialect_name)).group_by(RoomTag.tag)
 
 
 def _date_range(f: RoomFilter) -> tuple[str, ByDays, DateRange]:
@@ -83,7 +83,7 @@ def _date_range(f: RoomFilter) -> tuple[str, ByDays, DateRange]:
 
 def _day_groups(base: RoomFilter, facet: str, dialect_name: str) -> Select[Any, Any] | None:
     """The whole days of the base's date range from the day counters, its part-days from the rooms."""
-    by_day = room_query.day_counted_shape(base)
+    by_day = room_totals.day_counted_shape(base)
     if by_day is None:
         return None
     (states, departments, agents), closed, (first, last) = by_day
@@ -109,10 +109,10 @@ def grouped_query(base: RoomFilter, facet: str, dialect_name: str) -> Select[Any
     base allows; None when every count is 0 for sure."""
     key = _COUNTER_KEY.get(facet)
     if key is not None:
-        shape = room_query.counted_shape(base)
+        shape = room_totals.counted_shape(base)
         if shape is not None:
             return room_counts.grouped_query(key, *shape)
-        if room_query.day_counted_shape(base) is not None:
+        if room_totals.day_counted_shape(base) is not None:
             return _day_groups(base, facet, dialect_name)
     if facet == "tag":
         return _tag_groups(base, dialect_name)
@@ -154,12 +154,14 @@ async def read_page(
     limit: int,
     bases: Mapping[str, RoomFilter],
 ) -> tuple[list[tuple[str, str | None, str | None]], int, Facets]:
-    """room_query.read_page with the facets (each over its base filter) in the same statement."""
+    """room_query.read_page with the facets (each over its base filter) in the same statement; `f` and
+    `bases` resolved (room_query.resolve)."""
     await room_counts.write_pending(db)
     name = db.get_bind().dialect.name
     columns = [facet_column(base, facet, name) for facet, base in bases.items()]
     stmt = room_query.page_query(f, sort, offset, limit, name)
-    rows = (await db.execute(stmt.add_columns(room_query.total_column(f, name), *columns))).all()
+    async with room_query.bounded(db):
+        rows = (await db.execute(stmt.add_columns(room_totals.total_column(f, name), *columns))).all()
     if rows:
         return [(r[0], r[1], r[2]) for r in rows], int(rows[0][3]), decode(list(bases), rows[0][4:])
     total, facets = await read_totals(db, f, bases)
@@ -167,9 +169,10 @@ async def read_page(
 
 
 async def read_totals(db: AsyncSession, f: RoomFilter, bases: Mapping[str, RoomFilter]) -> tuple[int, Facets]:
-    """The filter's total and facets, in one statement."""
+    """The filter's total and facets, in one statement; `f` and `bases` resolved (room_query.resolve)."""
     await room_counts.write_pending(db)
     name = db.get_bind().dialect.name
     columns = [facet_column(base, facet, name) for facet, base in bases.items()]
-    row = (await db.execute(select(room_query.total_column(f, name), *columns))).one()
+    async with room_query.bounded(db):
+        row = (await db.execute(select(room_totals.total_column(f, name), *columns))).one()
     return int(row[0]), decode(list(bases), row[1:])

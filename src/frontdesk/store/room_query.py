@@ -147,7 +147,7 @@ def page_with_total(
 
 async def resolve(db: AsyncSession, f: RoomFilter) -> RoomFilter:
     """_resolve, under the statement timeout (count=0 resolves once, before its total and its rooms)."""
-    async with _bounded(db):
+    async with bounded(db):
         return await _resolve(db, f)
 
 
@@ -170,7 +170,7 @@ async def _value_page(
 
 
 @asynccontextmanager
-async def _bounded(db: AsyncSession) -> AsyncIterator[None]:
+async def bounded(db: AsyncSession) -> AsyncIterator[None]:
     """Statements past STATEMENT_TIMEOUT_MS are cancelled (PostgreSQL) and answered with a 400."""
     await dialect.bound_statement_time(db, STATEMENT_TIMEOUT_MS)
     try:
@@ -191,7 +191,7 @@ async def read_page(
     The total rides along as an uncorrelated scalar subquery (both engines evaluate it once); only an
     empty page past the first one needs a second statement to learn it.
     """
-    async with _bounded(db):
+    async with bounded(db):
         return await _read_page(db, f, sort, offset, limit)
 
 
@@ -215,7 +215,7 @@ async def _read_page(
 
 async def count_rooms(db: AsyncSession, f: RoomFilter) -> int:
     """The exact number of rooms matching a filter, from the counters where they answer (total_query)."""
-    async with _bounded(db):
+    async with bounded(db):
         await room_counts.write_pending(db)
         await room_values.write_pending(db)
         stmt = total_query(await _resolve(db, f), db.get_bind().dialect.name)
