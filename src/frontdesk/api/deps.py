@@ -16,7 +16,6 @@ from frontdesk.config import Settings
 from frontdesk.db.engine import Database
 from frontdesk.errors import FrontdeskError, InvalidParams, PayloadTooLarge
 from frontdesk.file_storage import FileStorage
-from frontdesk.mail_domains import MailDomains
 from frontdesk.input_limits import (
     MAX_BODY_CONTAINERS,
     MAX_BODY_DEPTH,
@@ -24,6 +23,7 @@ from frontdesk.input_limits import (
     has_nul,
     too_many_containers,
 )
+from frontdesk.mail_domains import MailDomains
 from frontdesk.models.users import User
 from frontdesk.services.auth import authenticate
 
