@@ -5,11 +5,11 @@ nobody confirmed within a day are deleted, rows first (short transaction), bytes
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from frontdesk.background import running_task
 from frontdesk.clock import Clock
 from frontdesk.db.engine import Database
 from frontdesk.file_storage import FileStorage
@@ -24,7 +24,6 @@ BATCH = 500
 class UploadSweeper:
     def __init__(self, db: Database, storage: FileStorage, clock: Clock) -> None:
         self.db, self.storage, self.clock = db, storage, clock
-        self._task: asyncio.Task[None] | None = None
 
     async def recover(self) -> int:
         async def committed(ids: list[str]) -> set[str]:
@@ -49,21 +48,8 @@ class UploadSweeper:
 
     @asynccontextmanager
     async def running(self) -> AsyncIterator[None]:
-        self.start()
-        try:
+        async with running_task(self._run(), "frontdesk-upload-sweeper"):
             yield
-        finally:
-            await self.stop()
-
-    def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name="frontdesk-upload-sweeper")
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
 
     async def _run(self) -> None:
         while True:

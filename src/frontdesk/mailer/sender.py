@@ -18,6 +18,7 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from urllib.parse import urlsplit
 
+from frontdesk.background import running_task
 from frontdesk.clock import Clock
 from frontdesk.config import Settings
 from frontdesk.db.engine import Database
@@ -57,7 +58,6 @@ class MailSender:
         self.clock = clock
         self.owner = f"{os.getpid()}-{secrets.token_hex(4)}"
         self._wake = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
         host = urlsplit(settings.ROOT_URL).hostname or "localhost"
         self.default_sender = f"no-reply@{host}"
 
@@ -70,22 +70,11 @@ class MailSender:
     async def running(self, bus: EventBus) -> AsyncIterator[None]:
         """Send in the background while the app runs; new mail (MailQueued) wakes the sender."""
         bus.subscribe(self.on_events)
-        self.start()
         try:
-            yield
+            async with running_task(self._run(), "frontdesk-mail-sender"):
+                yield
         finally:
             bus.unsubscribe(self.on_events)
-            await self.stop()
-
-    def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name="frontdesk-mail-sender")
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
 
     async def _run(self) -> None:
         while True:

@@ -7,12 +7,12 @@ right with several workers, where the process that answers a scrape is not the o
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Protocol
 
+from frontdesk.background import running_task
 from frontdesk.db.engine import Database
 from frontdesk.ops import metrics
 from frontdesk.store import inquiries as inquiry_store
@@ -70,10 +70,5 @@ class Sampler:
 
     @asynccontextmanager
     async def running(self) -> AsyncIterator[None]:
-        task = asyncio.create_task(self._loop(), name="frontdesk-metrics-sampler")
-        try:
+        async with running_task(self._loop(), "frontdesk-metrics-sampler"):
             yield
-        finally:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
