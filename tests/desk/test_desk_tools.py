@@ -118,6 +118,8 @@ async def test_files_in_the_timeline_and_from_the_composer(desk, browser, tmp_pa
     download = await info.value
     assert download.suggested_filename == "return-label.txt"
     assert Path(await download.path()).read_text() == notes.read_text()
+    # a file from the agent answers the visitor, as a text would (Rocket.Chat's metrics count it)
+    await page.get_by_text("Waiting for your response").wait_for(state="hidden", timeout=10_000)
     await assert_accessible(page, "chat with files")
     await shoot(page, "desk-files.png", tmp_path)
 
