@@ -7,6 +7,7 @@ import itertools
 import os
 import shutil
 from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -43,12 +44,19 @@ def _settings(url: str, upload_dir: Path | None = None) -> Settings:
 
 
 class PostgresTemplate:
-    """A migrated PostgreSQL database that each test's database is created from."""
+    """A migrated PostgreSQL database that each test's database is created from.
+
+    Creating a database from the template and dropping one take ~0.25 s and ~0.15 s each (PostgreSQL 15,
+    fsync off, on this 2-core VM), about a quarter of the suite's time if a test waited for them. So one
+    thread of the template's own does both: it creates the next test's database while a test runs and
+    drops a finished one after, in the order asked."""
 
     def __init__(self, url: str) -> None:
         self.base = make_url(url)
         self.name = f"frontdesk_template_{os.getpid()}"
         self.count = itertools.count(1)
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pg-template")
+        self._next: Future[str] | None = None
 
     def url(self, database: str) -> str:
         return self.base.set(database=database).render_as_string(hide_password=False)
@@ -75,13 +83,27 @@ class PostgresTemplate:
         await upgrade(db.engine)
         await db.dispose()
 
-    def create(self) -> str:
+    def _create_now(self) -> str:
         name = f"{self.name}_{next(self.count)}"
         asyncio.run(self.admin(f'CREATE DATABASE "{name}" TEMPLATE "{self.name}"'))
         return name
 
+    def create(self) -> str:
+        """A fresh database made from the template (made ahead, while the previous test ran)."""
+        ready = self._next or self._worker.submit(self._create_now)
+        self._next = self._worker.submit(self._create_now)
+        return ready.result()
+
     def drop(self, name: str) -> None:
-        asyncio.run(self.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        """Drop a test's database after the test, without making the next test wait for it."""
+        self._worker.submit(asyncio.run, self.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+    def close(self) -> None:
+        """Wait for the drops asked for, and drop the database made ahead that no test took."""
+        if self._next is not None:
+            self.drop(self._next.result())
+            self._next = None
+        self._worker.shutdown(wait=True)
 
 
 @pytest.fixture(scope="session")
@@ -92,6 +114,7 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path | Pos
         template = PostgresTemplate(url)
         asyncio.run(template.build())
         yield template
+        template.close()
         asyncio.run(template.admin(f'DROP DATABASE IF EXISTS "{template.name}" WITH (FORCE)'))
         return
     path = tmp_path_factory.mktemp("template") / "frontdesk.db"
