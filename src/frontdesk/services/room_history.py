@@ -14,6 +14,7 @@ from frontdesk.models.users import User
 from frontdesk.services.pagination import ListPage, ListQuery, read_list_query
 from frontdesk.services.permissions import has_permission
 from frontdesk.services.room_access import can_access
+from frontdesk.services.room_params import Paging
 from frontdesk.store import messages as message_store
 from frontdesk.store import rooms as room_store
 from frontdesk.store.room_reads import rooms_of_visitor
@@ -67,6 +68,27 @@ async def check_load_history(
     return {"messages": messages}
 
 
+async def _messages_page(
+    db: AsyncSession,
+    rid: str,
+    kinds: tuple[str, ...] | None,
+    search: str | None,
+    sort: list[tuple[str, int]],
+    paging: Paging,
+) -> ListPage[MessageDoc]:
+    """A ListPage of the room's messages (chat ones, or of the given kinds) in the sort's time order."""
+    rows, total = await message_store.messages_page(
+        db,
+        rid,
+        kinds=kinds,
+        search=search,
+        newest_first=_newest_first(sort),
+        offset=paging.offset,
+        limit=paging.count,
+    )
+    return ListPage(rows, paging.offset, total)
+
+
 async def check_room_messages(
     db: AsyncSession, user: User, rid: str, search: str | None, query: ListQuery
 ) -> ListPage[MessageDoc]:
@@ -81,16 +103,7 @@ async def check_room_messages(
         raise PlainError("invalid-room")
     if not await can_access(db, user, room):
         raise PlainError("not-allowed")
-    rows, total = await message_store.messages_page(
-        db,
-        rid,
-        kinds=None,
-        search=search,
-        newest_first=_newest_first(sort),
-        offset=paging.offset,
-        limit=paging.count,
-    )
-    return ListPage(rows, paging.offset, total)
+    return await _messages_page(db, rid, None, search, sort, paging)
 
 
 async def check_pages_visited(
@@ -103,16 +116,7 @@ async def check_pages_visited(
         raise PlainError("invalid-room")
     if not await can_access(db, user, room):
         raise PlainError("error-not-allowed")
-    rows, total = await message_store.messages_page(
-        db,
-        rid,
-        kinds=NAVIGATION,
-        search=None,
-        newest_first=_newest_first(sort),
-        offset=paging.offset,
-        limit=paging.count,
-    )
-    return ListPage(rows, paging.offset, total)
+    return await _messages_page(db, rid, NAVIGATION, None, sort, paging)
 
 
 async def check_chat_history(
