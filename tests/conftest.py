@@ -9,6 +9,7 @@ import shutil
 from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -26,6 +27,7 @@ from frontdesk.db.migrate import upgrade
 from frontdesk.mail_domains import MailDomains
 from frontdesk.main import create_app
 from mail_sink import MailSink
+from realtime.browser import CHROMIUM, CHROMIUM_ARGS
 
 START_MS = 1_700_000_000_000  # 2023-11-14T22:13:20.000Z
 
@@ -141,6 +143,17 @@ def settings(template_db: Path | PostgresTemplate, tmp_path: Path) -> Iterator[S
     target = tmp_path / "frontdesk.db"
     shutil.copy(template_db, target)
     yield _settings(f"sqlite:///{target}", tmp_path / "uploads")
+
+
+@pytest.fixture
+async def browser() -> AsyncIterator[Any]:
+    """Debian's chromium through Playwright (realtime.browser.skip_reason says when a test must skip)."""
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as p:
+        instance = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield instance
+        await instance.close()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from typing import Any
 
 import httpx
 import pytest
@@ -16,7 +15,6 @@ from fastapi import FastAPI
 from frontdesk.config import Settings
 from frontdesk.db.engine import Database
 from frontdesk.main import create_app
-from realtime.browser import CHROMIUM, CHROMIUM_ARGS
 from realtime.conftest import free_port
 from realtime.test_redis_fanout import redis_url, two_processes  # noqa: F401  (fixtures, re-used)
 
@@ -68,13 +66,3 @@ async def desk(settings: Settings) -> AsyncIterator[DeskServer]:
         server.client = client
         yield server
     await server.stop()
-
-
-@pytest.fixture
-async def browser() -> AsyncIterator[Any]:
-    from playwright.async_api import async_playwright
-
-    async with async_playwright() as p:
-        instance = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield instance
-        await instance.close()

@@ -4,28 +4,17 @@ reaches that department's demo agent on duty, whose login the demo printed; no c
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 
 from factories import login
 from frontdesk.demo import load_demo
-from realtime.browser import CHROMIUM, CHROMIUM_ARGS, screenshot_path, skip_reason
+from realtime.browser import screenshot_path, skip_reason
 from realtime.test_widget_browser import watch
 
 REASON = skip_reason()
 pytestmark = [pytest.mark.asyncio, pytest.mark.skipif(REASON is not None, reason=REASON or "")]
-
-
-@pytest.fixture
-async def browser() -> AsyncIterator[Any]:
-    from playwright.async_api import async_playwright
-
-    async with async_playwright() as p:
-        instance = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield instance
-        await instance.close()
 
 
 def printed_logins(out: str) -> tuple[dict[str, str], str, str]:

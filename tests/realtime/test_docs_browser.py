@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -10,21 +9,11 @@ import pytest
 
 from factories import ADMIN_PASSWORD
 from frontdesk.services.bootstrap import TEST_ADMIN
-from realtime.browser import CHROMIUM, CHROMIUM_ARGS, screenshot_path, skip_reason
+from realtime.browser import screenshot_path, skip_reason
 from realtime.test_widget_browser import watch
 
 REASON = skip_reason()
 pytestmark = [pytest.mark.asyncio, pytest.mark.skipif(REASON is not None, reason=REASON or "")]
-
-
-@pytest.fixture
-async def browser() -> AsyncIterator[Any]:
-    from playwright.async_api import async_playwright
-
-    async with async_playwright() as p:
-        instance = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield instance
-        await instance.close()
 
 
 async def test_swagger_ui_offline_authorize_and_try_it_out(live: Any, browser: Any, tmp_path: Any) -> None:

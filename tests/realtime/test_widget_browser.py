@@ -4,27 +4,17 @@ from __future__ import annotations
 
 import http.server
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from chat import make_agent
-from realtime.browser import CHROMIUM, CHROMIUM_ARGS, screenshot_path, skip_reason
+from realtime.browser import screenshot_path, skip_reason
 from realtime.conftest import free_port
 
 REASON = skip_reason()
 pytestmark = [pytest.mark.asyncio, pytest.mark.skipif(REASON is not None, reason=REASON or "")]
-
-
-@pytest.fixture
-async def browser() -> AsyncIterator[Any]:
-    from playwright.async_api import async_playwright
-
-    async with async_playwright() as p:
-        instance = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield instance
-        await instance.close()
 
 
 async def _open_chat(frame: Any, name: str) -> None:

@@ -4,7 +4,6 @@ the offline form's message reaches it too (real browser, real server, real SMTP 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -13,21 +12,11 @@ import pytest
 from chat import make_agent, set_setting
 from frontdesk.mail_domains import MailDomains
 from mail_sink import MailSink, body_text, use_sink
-from realtime.browser import CHROMIUM, CHROMIUM_ARGS, screenshot_path, skip_reason
+from realtime.browser import screenshot_path, skip_reason
 from uploads_helpers import png
 
 REASON = skip_reason()
 pytestmark = [pytest.mark.asyncio, pytest.mark.skipif(REASON is not None, reason=REASON or "")]
-
-
-@pytest.fixture
-async def browser() -> AsyncIterator[Any]:
-    from playwright.async_api import async_playwright
-
-    async with async_playwright() as p:
-        instance = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield instance
-        await instance.close()
 
 
 async def _widget(browser: Any, live: Any) -> Any:
