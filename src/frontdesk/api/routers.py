@@ -19,6 +19,7 @@ from frontdesk.api.v1 import (
 )
 from frontdesk.api.v1 import settings as settings_routes
 from frontdesk.api.v1.livechat import (
+    analytics,
     catalog,
     departments,
     history,
@@ -56,6 +57,7 @@ V1_ROUTERS: list[APIRouter] = [
     departments.router,
     catalog.router,
     monitoring.router,
+    analytics.router,
     chat.router,
     channels.router,
     method_call.router,
