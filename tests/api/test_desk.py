@@ -24,7 +24,10 @@ def built(app: FastAPI, tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("path", ["/", "/queue", "/chats/abc123", "/current-chats", "/offline-messages"])
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/queue", "/chats/abc123", "/current-chats", "/offline-messages", "/monitoring", "/analytics"],
+)
 async def test_index_at_root_and_client_routes(client: httpx.AsyncClient, built: Path, path: str) -> None:
     res = await client.get(path)
     assert res.status_code == 200 and res.text == INDEX

@@ -27,6 +27,9 @@ DEFAULT_PERMISSIONS: dict[str, list[str]] = {
     "view-l-room": [_M, _MON, _A, _ADM],
     "view-livechat-manager": [_M, _MON, _ADM],
     "view-livechat-rooms": [_M, _MON, _ADM],
+    # the desk's Realtime monitoring and Analytics screens (as Rocket.Chat grants them)
+    "view-livechat-real-time-monitoring": [_M, _MON, _ADM],
+    "view-livechat-analytics": [_M, _MON, _ADM],
     "close-livechat-room": [_M, _MON, _A, _ADM],
     "close-others-livechat-room": [_M, _MON, _ADM],
     "transfer-livechat-guest": [_M, _MON, _ADM],

@@ -15,6 +15,8 @@ async def test_list_all_has_the_default_mapping(client: httpx.AsyncClient, db: D
     assert res.status_code == 200
     perms = {p["_id"]: p["roles"] for p in res.json()["update"]}
     assert perms["view-livechat-rooms"] == ["livechat-manager", "livechat-monitor", "admin"]
+    for screen in ("view-livechat-real-time-monitoring", "view-livechat-analytics"):  # the desk's dashboards
+        assert perms[screen] == ["livechat-manager", "livechat-monitor", "admin"]
     assert "admin" not in perms["save-others-livechat-room-info"]
     assert res.json()["remove"] == []
 

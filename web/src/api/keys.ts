@@ -24,4 +24,5 @@ export const keys = {
   file: (url: string) => ['file-upload', url] as const,
   canned: ['canned-responses.get'] as const,
   offlineMessages: ['livechat/offline.messages'] as const,
+  analytics: (path: string, query: string) => ['livechat/analytics', path, query] as const,
 };

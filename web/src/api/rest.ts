@@ -68,7 +68,7 @@ export function onUnauthorized(handler: () => void): void {
   unauthorized = handler;
 }
 
-type Query = Record<string, string | number | boolean | string[] | object | undefined | null>;
+export type Query = Record<string, string | number | boolean | string[] | object | undefined | null>;
 
 /** Query strings as Rocket.Chat's `qs` parser reads them: arrays as `k[]=v`, objects as JSON. */
 export function queryString(query: Query | undefined): string {
@@ -135,7 +135,7 @@ export async function callMethod<T>(name: string, ...params: unknown[]): Promise
   return fromEjson(reply.result) as T;
 }
 
-const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
+export const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
 export const post = <T>(path: string, body: unknown = {}) => request<T>('POST', path, { body });
 
 // -- session --------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 // The desk's frame: the sidebar (availability, queue, my chats), banners, and the screen of the route.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { keys } from '../api/keys';
 import * as rest from '../api/rest';
 import { ChatScreen } from '../screens/chat/ChatScreen';
@@ -11,6 +11,10 @@ import { QueueScreen } from '../screens/queue/QueueScreen';
 import { Sidebar } from '../screens/sidebar/Sidebar';
 import { Banners } from '../screens/sidebar/Banners';
 import { myChats } from './cache';
+
+// The managers' dashboards carry the chart library: loaded only when opened, so agents never download it.
+const MonitoringScreen = lazy(() => import('../screens/monitoring/MonitoringScreen').then((m) => ({ default: m.MonitoringScreen })));
+const AnalyticsScreen = lazy(() => import('../screens/analytics/AnalyticsScreen').then((m) => ({ default: m.AnalyticsScreen })));
 import { Link, useRoute } from './router';
 
 export function useMyChats() {
@@ -40,6 +44,11 @@ export function Shell() {
         {route.name === 'current-chats' && <CurrentChatsScreen />}
         {route.name === 'chat' && <ChatScreen key={route.rid} rid={route.rid} />}
         {route.name === 'offline-messages' && <OfflineMessagesScreen />}
+        {(route.name === 'monitoring' || route.name === 'analytics') && (
+          <Suspense fallback={<div className="splash" role="status">Loading…</div>}>
+            {route.name === 'monitoring' ? <MonitoringScreen /> : <AnalyticsScreen />}
+          </Suspense>
+        )}
         {route.name === 'not-found' && (
           <div className="empty">
             <h1>Nothing here</h1>

@@ -7,6 +7,8 @@ describe('routes', () => {
     expect(parseRoute('/queue/')).toEqual({ name: 'queue' });
     expect(parseRoute('/offline-messages')).toEqual({ name: 'offline-messages' });
     expect(parseRoute(chatPath('a b'))).toEqual({ name: 'chat', rid: 'a b' });
+    expect(parseRoute('/monitoring')).toEqual({ name: 'monitoring' });
+    expect(parseRoute('/analytics/')).toEqual({ name: 'analytics' });
     expect(parseRoute('/nope')).toEqual({ name: 'not-found' });
   });
 });

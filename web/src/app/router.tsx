@@ -7,6 +7,8 @@ export type Route =
   | { name: 'current-chats' }
   | { name: 'chat'; rid: string }
   | { name: 'offline-messages' }
+  | { name: 'monitoring' }
+  | { name: 'analytics' }
   | { name: 'not-found' };
 
 export function parseRoute(pathname: string): Route {
@@ -15,6 +17,8 @@ export function parseRoute(pathname: string): Route {
   if (path === '/queue') return { name: 'queue' };
   if (path === '/current-chats') return { name: 'current-chats' };
   if (path === '/offline-messages') return { name: 'offline-messages' };
+  if (path === '/monitoring') return { name: 'monitoring' };
+  if (path === '/analytics') return { name: 'analytics' };
   const chat = /^\/chats\/([^/]+)$/.exec(path);
   if (chat) return { name: 'chat', rid: decodeURIComponent(chat[1]) };
   return { name: 'not-found' };

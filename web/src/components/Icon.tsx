@@ -27,6 +27,8 @@ const PATHS: Record<string, string> = {
   file: 'M6 3h8l4 4v14H6zM14 3v4h4',
   search: 'M11 4a7 7 0 1 0 0 14 7 7 0 0 0 0-14zM20 20l-4-4',
   inbox: 'M4 13l3-8h10l3 8v6H4zM4 13h5l1 2h4l1-2h5',
+  pulse: 'M3 12h4l2-6 4 12 2-6h6',
+  chart: 'M4 20V4M4 20h16M8 16v-5M12 16V8M16 16v-3',
   wifiOff: 'M3 3l18 18M8.5 16.5a5 5 0 0 1 7 0M5 13a10 10 0 0 1 5-2.7M19 13a10 10 0 0 0-2.5-1.7M12 20h.01',
 };
 

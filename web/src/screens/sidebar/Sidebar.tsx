@@ -8,6 +8,7 @@ import { askNotificationPermission, notificationPermission } from '../../app/not
 import { useMe, usePermission } from '../../app/permissions';
 import { Link, useRoute } from '../../app/router';
 import { CurrentChatsLink } from '../currentChats/CurrentChatsLink';
+import { DashboardLinks } from '../monitoring/DashboardLinks';
 import { Avatar } from '../../components/Avatar';
 import { Icon } from '../../components/Icon';
 import { ChatList } from './ChatList';
@@ -122,6 +123,7 @@ export function Sidebar() {
       <QueueLink />
       <CurrentChatsLink />
       <OfflineMessagesLink />
+      <DashboardLinks />
       <ChatList />
     </nav>
   );
