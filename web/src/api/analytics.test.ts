@@ -76,9 +76,8 @@ describe('analytics client', () => {
       unspecified: 2,
     });
     expect(await analytics.report('conversations-by-source', query)).toEqual({ total: 5, data: [{ label: 'widget', value: 5 }] });
-    // the breakdowns take a period only: Rocket.Chat's schema refuses a department
     const asked = new URL(fetch.mock.calls[3][0], 'http://desk');
-    expect([...asked.searchParams.keys()].sort()).toEqual(['end', 'start']);
+    expect([...asked.searchParams.keys()].sort()).toEqual(['departmentId', 'end', 'start']);
   });
 
   it('reads an array that was spread into an object beside success', () => {

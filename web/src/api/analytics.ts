@@ -125,9 +125,10 @@ export const agentsStatus = (departmentId?: string) =>
     ({ offline, away, busy, available }) => ({ offline, away, busy, available }),
   );
 
-/** The breakdowns take a period only (Rocket.Chat's schema refuses any other parameter). */
-export const report = (kind: ReportKind, query: { start: string; end: string }) =>
-  get<Report>(`${DASH}/${kind}`, { start: query.start, end: query.end }).then(({ total, data, unspecified }) => ({
+/** Rocket.Chat's breakdowns take a period only; Frontdesk's also take the department the rest of the screen
+ * shows, so the whole Analytics screen answers for one department. */
+export const report = (kind: ReportKind, query: DashboardQuery) =>
+  get<Report>(`${DASH}/${kind}`, { ...query }).then(({ total, data, unspecified }) => ({
     total,
     data,
     ...(unspecified === undefined ? {} : { unspecified }),

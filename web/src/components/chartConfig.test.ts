@@ -14,8 +14,9 @@ describe('chart config', () => {
     const config = chartConfig(data, { kind: 'bar', stacked: true, horizontal: true });
     expect(config.type).toBe('bar');
     expect(config.options?.indexAxis).toBe('y');
-    const scales = config.options?.scales as Record<string, { stacked: boolean }>;
+    const scales = config.options?.scales as Record<string, { stacked: boolean; ticks?: { precision?: number } }>;
     expect(scales.x.stacked && scales.y.stacked).toBe(true);
+    expect(scales.x.ticks?.precision).toBe(0); // the value axis of a horizontal chart counts whole chats
     expect(config.data.datasets.map((d) => d.data)).toEqual([
       [2, 1],
       [1, 4],
@@ -26,6 +27,8 @@ describe('chart config', () => {
   it('colours each slice of a doughnut', () => {
     const config = chartConfig({ labels: ['a', 'b', 'c'], series: [{ label: 'n', values: [1, 2, 3] }] }, { kind: 'doughnut' });
     expect(config.data.datasets[0].backgroundColor).toHaveLength(3);
+    const given = chartConfig({ labels: ['a'], series: [{ label: 'n', values: [1], colors: ['#000000'] }] }, { kind: 'doughnut' });
+    expect(given.data.datasets[0].backgroundColor).toEqual(['#000000']);
   });
 
   it('says the numbers in words', () => {

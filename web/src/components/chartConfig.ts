@@ -6,6 +6,8 @@ export interface Series {
   label: string;
   values: number[];
   color?: string;
+  /** A doughnut's slice colours, one per label (a palette when absent). */
+  colors?: string[];
 }
 
 export interface ChartData {
@@ -52,7 +54,9 @@ export function chartConfig(data: ChartData, options: ChartOptions): ChartConfig
       datasets: data.series.map((s, i) => ({
         label: s.label,
         data: s.values,
-        backgroundColor: doughnut ? data.labels.map((_, j) => PALETTE[j % PALETTE.length]) : (s.color ?? PALETTE[i % PALETTE.length]),
+        backgroundColor: doughnut
+          ? (s.colors ?? data.labels.map((_, j) => PALETTE[j % PALETTE.length]))
+          : (s.color ?? PALETTE[i % PALETTE.length]),
         borderWidth: doughnut ? 1 : 0,
       })),
     },
@@ -68,11 +72,12 @@ export function chartConfig(data: ChartData, options: ChartOptions): ChartConfig
       scales: doughnut
         ? {}
         : {
-            x: { stacked: !!options.stacked, ticks: options.horizontal ? { callback: (v) => format(Number(v)) } : {} },
-            y: {
+            [options.horizontal ? 'y' : 'x']: { stacked: !!options.stacked },
+            [options.horizontal ? 'x' : 'y']: {
               stacked: !!options.stacked,
               beginAtZero: true,
-              ticks: options.horizontal ? {} : { callback: (v) => format(Number(v)), precision: options.format ? undefined : 0 },
+              // counts have no halves; durations are labelled as durations
+              ticks: { callback: (v: string | number) => format(Number(v)), ...(options.format ? {} : { precision: 0 }) },
             },
           },
     },

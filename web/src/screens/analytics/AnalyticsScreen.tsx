@@ -90,16 +90,15 @@ export function AnalyticsScreen() {
       ...cached,
     })),
   });
-  const period = enabled ? instants(filters) : { start: '', end: '' };
+  const period = { ...(enabled ? instants(filters) : { start: '', end: '' }), ...(filters.department ? { departmentId: filters.department } : {}) };
   const reports = useQueries({
     queries: REPORTS.map(([kind]) => ({
-      queryKey: keys.analytics(kind, rest.queryString(period)),
+      queryKey: keys.analytics(kind, rest.queryString({ ...period })),
       queryFn: () => analytics.report(kind, period),
       ...cached,
     })),
   });
   const error = [conversations, productivity, agents, ...overTime, ...reports].find((q) => q.isError)?.error;
-  const name = (id: string) => departments.data?.find((d) => d._id === id)?.name ?? id;
 
   return (
     <div className="screen dash">
@@ -173,9 +172,7 @@ export function AnalyticsScreen() {
           </table>
           {agents.data && agents.data.data.length === 0 && <p className="muted">No agent served chats in this period.</p>}
         </section>
-        <h2 className="dash-section-title">
-          Breakdowns <span className="muted small">(all departments{filters.department ? `, not only ${name(filters.department)}` : ''})</span>
-        </h2>
+        <h2 className="dash-section-title">Breakdowns</h2>
         <div className="dash-grid">
           {REPORTS.map(([kind, title, chartKind, category, label], i) => (
             <Chart

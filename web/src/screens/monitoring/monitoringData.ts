@@ -27,6 +27,7 @@ const TITLES: Record<string, string> = {
   Avg_of_waiting_time: 'Avg. waiting time',
   Avg_chat_duration: 'Avg. chat duration',
   Agent: 'Agent',
+  On_Hold: 'On hold',
 };
 
 export function titleOf(key: string): string {
@@ -46,7 +47,13 @@ export function counters(items: Totalizer[] | undefined): { title: string; value
 export function statusChart(c: ChatsByStatus | undefined): ChartData {
   return {
     labels: ['Open', 'Queued', 'On hold', 'Closed'],
-    series: [{ label: 'Chats', values: c ? [c.open, c.queued, c.onhold, c.closed] : [] }],
+    series: [
+      {
+        label: 'Chats',
+        values: c ? [c.open, c.queued, c.onhold, c.closed] : [],
+        colors: [STATUS_COLORS.open, STATUS_COLORS.queued, STATUS_COLORS.onhold, STATUS_COLORS.closed],
+      },
+    ],
   };
 }
 
@@ -98,7 +105,7 @@ export function timingsChart(t: Timings | undefined): ChartData {
 export function agentStatusChart(s: AgentsStatus | undefined): ChartData {
   return {
     labels: ['Available', 'Away', 'Busy', 'Offline'],
-    series: [{ label: 'Agents', values: s ? [s.available, s.away, s.busy, s.offline] : [] }],
+    series: [{ label: 'Agents', values: s ? [s.available, s.away, s.busy, s.offline] : [], colors: ['#1b6e35', '#8a5a00', '#b3261e', '#576173'] }],
   };
 }
 
