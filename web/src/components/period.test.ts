@@ -28,21 +28,26 @@ describe('periods', () => {
     expect(periodError({ from: '2026-03-02', to: '2026-03-02' })).toBeNull();
   });
 
-  it('splits a period into days, weeks or months that cover it exactly', () => {
+  it('splits a period into hours, days, weeks or months that cover it exactly', () => {
+    const hours = buckets({ from: '2026-03-02', to: '2026-03-02' });
+    expect(hours).toHaveLength(24);
+    expect(hours[0]).toEqual({ label: '00:00', start: '2026-03-02T00:00:00.000Z', end: '2026-03-02T00:59:59.999Z' });
+    expect(hours[23].end).toBe('2026-03-02T23:59:59.999Z');
+
     const days = buckets({ from: '2026-02-26', to: '2026-03-02' });
-    expect(days.map((b) => b.from)).toEqual(['2026-02-26', '2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
-    expect(days[0]).toMatchObject({ to: '2026-02-26', label: 'Feb 26' });
+    expect(days.map((b) => b.start.slice(0, 10))).toEqual(['2026-02-26', '2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
+    expect(days[0]).toEqual({ label: 'Feb 26', start: '2026-02-26T00:00:00.000Z', end: '2026-02-26T23:59:59.999Z' });
 
     const weeks = buckets({ from: '2026-01-01', to: '2026-03-10' }); // 69 days
     expect(weeks).toHaveLength(10);
-    expect(weeks[0]).toMatchObject({ from: '2026-01-01', to: '2026-01-07' });
-    expect(weeks.at(-1)).toMatchObject({ from: '2026-03-05', to: '2026-03-10' });
+    expect(weeks[0]).toMatchObject({ start: '2026-01-01T00:00:00.000Z', end: '2026-01-07T23:59:59.999Z' });
+    expect(weeks.at(-1)).toMatchObject({ start: '2026-03-05T00:00:00.000Z', end: '2026-03-10T23:59:59.999Z' });
 
     const months = buckets({ from: '2025-01-15', to: '2026-03-10' });
-    expect(months[0]).toMatchObject({ from: '2025-01-15', to: '2025-01-31', label: 'Jan 2025' });
-    expect(months.at(-1)).toMatchObject({ from: '2026-03-01', to: '2026-03-10' });
+    expect(months[0]).toMatchObject({ label: 'Jan 2025', start: '2025-01-15T00:00:00.000Z', end: '2025-01-31T23:59:59.999Z' });
+    expect(months.at(-1)).toMatchObject({ start: '2026-03-01T00:00:00.000Z', end: '2026-03-10T23:59:59.999Z' });
     expect(months).toHaveLength(15);
-    for (let i = 1; i < months.length; i += 1) expect(months[i].from > months[i - 1].to).toBe(true);
+    for (let i = 1; i < months.length; i += 1) expect(Date.parse(months[i].start) - Date.parse(months[i - 1].end)).toBe(1);
     expect(buckets({ from: '2026-03-02', to: '2026-03-01' })).toEqual([]);
   });
 });

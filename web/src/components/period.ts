@@ -66,11 +66,15 @@ export function instants(p: Period): { start: string; end: string } {
   return { start: `${p.from}T00:00:00.000Z`, end: `${p.to}T23:59:59.999Z` };
 }
 
-export interface Bucket extends Period {
+/** One bar of a chart over time: its label and the instants it covers. */
+export interface Bucket {
   label: string;
+  start: string;
+  end: string;
 }
 
 const MAX_BUCKETS = 31;
+const HOUR = 3_600_000;
 
 function dayLabel(text: string, withYear = false): string {
   return new Date(`${text}T00:00:00Z`).toLocaleDateString('en', {
@@ -81,19 +85,31 @@ function dayLabel(text: string, withYear = false): string {
   });
 }
 
-/** Days for a month or less, weeks up to 31 weeks, calendar months beyond (at most 31 bars in all). */
+function span(from: string, to: string, label: string): Bucket {
+  return { label, ...instants({ from, to }) };
+}
+
+/** Hours for one day; days for a month or less, weeks up to 31 weeks, calendar months beyond (≤ 31 bars). */
 export function buckets(p: Period): Bucket[] {
   if (periodError(p)) return [];
   const days = Math.round((Date.parse(p.to) - Date.parse(p.from)) / DAY) + 1;
   const out: Bucket[] = [];
+  if (days === 1) {
+    const midnight = Date.parse(`${p.from}T00:00:00Z`);
+    for (let h = 0; h < 24; h += 1) {
+      const start = midnight + h * HOUR;
+      out.push({ label: `${String(h).padStart(2, '0')}:00`, start: new Date(start).toISOString(), end: new Date(start + HOUR - 1).toISOString() });
+    }
+    return out;
+  }
   if (days <= MAX_BUCKETS) {
-    for (let d = p.from; d <= p.to; d = addDays(d, 1)) out.push({ from: d, to: d, label: dayLabel(d) });
+    for (let d = p.from; d <= p.to; d = addDays(d, 1)) out.push(span(d, d, dayLabel(d)));
     return out;
   }
   if (days <= MAX_BUCKETS * 7) {
     for (let d = p.from; d <= p.to; d = addDays(d, 7)) {
       const end = addDays(d, 6) < p.to ? addDays(d, 6) : p.to;
-      out.push({ from: d, to: end, label: `${dayLabel(d)}–${dayLabel(end)}` });
+      out.push(span(d, end, `${dayLabel(d)}–${dayLabel(end)}`));
     }
     return out;
   }
@@ -101,7 +117,7 @@ export function buckets(p: Period): Bucket[] {
     const next = new Date(`${d.slice(0, 8)}01T00:00:00Z`);
     next.setUTCMonth(next.getUTCMonth() + 1);
     const end = addDays(day(next), -1) < p.to ? addDays(day(next), -1) : p.to;
-    out.push({ from: d, to: end, label: dayLabel(d, true) });
+    out.push(span(d, end, dayLabel(d, true)));
     d = day(next);
   }
   return out;

@@ -2,7 +2,7 @@
 // the URL, and what each endpoint is asked for them.
 import type { DashboardQuery, OverviewQuery, Report } from '../../api/analytics';
 import type { ChartData } from '../../components/chartConfig';
-import { buckets, instants, periodError, PRESETS, presetPeriod, type Period, type Preset } from '../../components/period';
+import { buckets, periodError, PRESETS, presetPeriod, type Period, type Preset } from '../../components/period';
 import { titleOf } from '../monitoring/monitoringData';
 
 export interface AnalyticsFilters extends Period {
@@ -61,7 +61,7 @@ export function bucketQueries(f: AnalyticsFilters): { label: string; query: Dash
   if (periodError(f)) return [];
   return buckets(f).map((b) => ({
     label: b.label,
-    query: { ...instants(b), ...(f.department ? { departmentId: f.department } : {}) },
+    query: { start: b.start, end: b.end, ...(f.department ? { departmentId: f.department } : {}) },
   }));
 }
 
