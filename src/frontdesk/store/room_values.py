@@ -197,6 +197,6 @@ async def matching(db: AsyncSession, kind: str, test: Callable[[str], bool]) -> 
     return pick()
 
 
-async def rooms_with_names(db: AsyncSession) -> int:
-    """How many rooms have a name: about every room, the table size a value walk is planned against."""
-    return sum(n for _, _, n in await distinct_values(db, NAME))
+async def kind_size(db: AsyncSession, kind: str) -> int:
+    """How many rooms hold a value of `kind`: the length of the index range a value walk reads."""
+    return sum(n for _, _, n in await distinct_values(db, kind))
