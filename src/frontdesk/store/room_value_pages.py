@@ -15,6 +15,7 @@ it to pick the value index instead (which would read and sort every match of a c
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Select, select, union_all
@@ -25,6 +26,7 @@ from frontdesk.models.rooms import Room, RoomValue
 from frontdesk.store.room_filter import ValueMatch
 
 MAX_MERGED = 8  # values merged range by range at most (one subquery each)
+_CACHED_VALUES = 1024  # statements for at most this many values are kept (a few KB each)
 # relative cost of a walked index entry (a step and an IN test) against an index entry read and sorted
 _WALK_COST = 2
 
@@ -47,6 +49,14 @@ def page(
 ) -> Select[str, str | None, str]:
     """The page's (doc, department_id, department name) rows in (ts, _id) order; `found` has values."""
     how = plan(found, offset, limit, rooms)
+    build = _page if len(found.vkeys) <= _CACHED_VALUES else _page.__wrapped__
+    return build(found, descending, offset, limit, how, dialect_name)
+
+
+@lru_cache(maxsize=256)  # a statement is immutable, and building one cost more than running it
+def _page(
+    found: ValueMatch, descending: bool, offset: int, limit: int, how: str, dialect_name: str
+) -> Select[str, str | None, str]:
     if how == "walk":
         ids = _walked(found, descending, offset + limit, dialect_name)
     elif how == "merge":
