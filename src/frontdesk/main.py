@@ -21,6 +21,7 @@ from frontdesk.api.page_cache import PageCache
 from frontdesk.api.responses import add_response_schemas
 from frontdesk.api.routers import V1_ROUTERS
 from frontdesk.api.v1.livechat import rooms
+from frontdesk.api.writes_first import WritesFirst
 from frontdesk.clock import Clock
 from frontdesk.config import Settings
 from frontdesk.db.engine import Database
@@ -98,7 +99,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     app.state.file_storage = FileStorage(settings.upload_dir)
     app.state.rate_windows = make_windows(settings.REDIS_URL)  # rate limits every worker shares
     app.state.page_cache = (
-        PageCache(db.changes.current, max_bytes=settings.PAGE_CACHE_MB << 20)
+        PageCache(db.changes.listings, max_bytes=settings.PAGE_CACHE_MB << 20)
         if settings.PAGE_CACHE_MB
         else None
     )
@@ -106,6 +107,8 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         app.add_middleware(rooms.CachedPages, cache=app.state.page_cache)
     realtime = setup_realtime(app, settings, db, app.state.clock, app.state.rate_windows)
     sampler = app.state.metrics_sampler = Sampler(db, realtime.hub.listener_count, app.state.page_cache)
+    # reads (the page cache's answers too) wait while a write request runs, so it is not queued behind them
+    app.add_middleware(WritesFirst)
     # outermost: counts and logs every request, the page cache's answers too
     app.add_middleware(Instrumentation, access_log=settings.ACCESS_LOG)
 

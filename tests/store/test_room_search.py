@@ -11,7 +11,7 @@ import pytest
 from factories import insert_rooms, room_doc
 from frontdesk.db.engine import Database
 from frontdesk.store import room_query, room_value_pages
-from frontdesk.store.room_filter import RoomFilter
+from frontdesk.store.room_filter import RoomFilter, ValueMatch
 from frontdesk.store.room_search import FieldQuery, NameQuery
 
 T0 = 1_700_000_000_000
@@ -62,3 +62,15 @@ async def test_many_matching_values(db: Database, monkeypatch: pytest.MonkeyPatc
                 assert [orjson.loads(r[0])["_id"] for r in rows] == want[offset : offset + 10]
                 assert total == len(want)
             assert await room_query.count_rooms(session, room_filter) == len(want)
+
+
+def test_the_plan_reads_the_fewest_entries() -> None:
+    """A common name (1 room in 30 of a million) walks the kind's ts index; a rare one sorts its few
+    matches; a few values with enough rooms each are merged range by range."""
+    common = ValueMatch("name", tuple(f"v{i}" for i in range(40)), 33_000)
+    assert room_value_pages.plan(common, 0, 50, 1_000_000) == "walk"
+    assert room_value_pages.plan(common, 5_000, 50, 1_000_000) == "sort"  # deep: the walk grows with offset
+    assert room_value_pages.plan(ValueMatch("name", ("v", "w"), 5_000), 0, 50, 1_000_000) == "merge"
+    assert room_value_pages.plan(ValueMatch("name", tuple("abcdefghij"), 120), 0, 50, 1_000_000) == "sort"
+    two = ValueMatch("cf:plan", ("enterprise", "entertainment"), 90_000)
+    assert room_value_pages.plan(two, 0, 50, 400_000) == "merge"

@@ -26,6 +26,12 @@ WRITE = "frontdesk.write"  # on a session's info: whether it is a write transact
 # signal and clears no cache: typing, unchanged presence).
 READ_ONLY = "frontdesk.read_only"
 WROTE = "frontdesk.wrote"
+# ...and whether one of them changed more than presence: a commit that only set users' status columns
+# moves no listings() number (db/changes.py), so it ends no cached room page (no listing shows them).
+BEYOND_PRESENCE = "frontdesk.beyond_presence"
+_PRESENCE_COLUMNS = frozenset({"status", "status_text", "status_connection", "updated_at"})
+_USER_UPDATE = re.compile(r"\s*UPDATE users SET (.+?) WHERE users\.id = \S+\s*$", re.DOTALL)
+_ASSIGNMENT = re.compile(r"(\w+)=(?:\?|\$\d+(?:::\w+)?|%\(\w+\)s)")
 _READS = re.compile(
     r"\s*(?:SELECT|SAVEPOINT|RELEASE|ROLLBACK|BEGIN|SHOW|EXPLAIN|SET\s+LOCAL)\b", re.IGNORECASE
 )
@@ -45,18 +51,36 @@ def _watch_statement(
     if conn.info.get(READ_ONLY) and _WRITES.match(statement):
         raise NeedsWrite(statement[:80])
     conn.info[WROTE] = True
+    if not conn.info.get(BEYOND_PRESENCE) and not presence_only(statement):
+        conn.info[BEYOND_PRESENCE] = True
+
+
+def presence_only(statement: str) -> bool:
+    """Whether a statement sets nothing but presence columns of one user (as store.users.update_user
+    renders it on either engine: `UPDATE users SET status=?, ... WHERE users.id = ?`)."""
+    found = _USER_UPDATE.match(statement)
+    if found is None:
+        return False
+    assignments = found.group(1).split(", ")
+    for assignment in assignments:
+        column = _ASSIGNMENT.fullmatch(assignment)
+        if column is None or column.group(1) not in _PRESENCE_COLUMNS:
+            return False
+    return True
 
 
 @sa_event.listens_for(Session, "after_begin")
 def _note_kind(session: Session, transaction: SessionTransaction, connection: Any) -> None:
     connection.info[READ_ONLY] = session.info.get(WRITE) is False
     connection.info.pop(WROTE, None)
+    connection.info.pop(BEYOND_PRESENCE, None)
 
 
 def _forget_kind(dbapi_connection: Any, record: Any) -> None:
     """A pooled connection's next user (a session, a migration, the demo loader) starts afresh."""
     record.info.pop(READ_ONLY, None)
     record.info.pop(WROTE, None)
+    record.info.pop(BEYOND_PRESENCE, None)
 
 
 class Database:
@@ -155,12 +179,12 @@ class Database:
             try:
                 yield db
                 if write:
-                    wrote = await self._wrote(db)
+                    wrote, listings = await self._wrote(db)
                     if wrote:
-                        await self.changes.before_commit(db)
+                        await self.changes.before_commit(db, listings)
                     await db.commit()
                     if wrote:
-                        self.changes.committed()
+                        self.changes.committed(listings)
                 else:  # nothing to commit; its events (typing) survive the rollback that ends it
                     events = outbox.take(db)
                     await db.rollback()
@@ -172,12 +196,14 @@ class Database:
                 raise
 
     @staticmethod
-    async def _wrote(db: AsyncSession) -> bool:
-        """Whether the transaction ran a statement that may have changed data."""
+    async def _wrote(db: AsyncSession) -> tuple[bool, bool]:
+        """Whether the transaction ran a statement that may have changed data, and one that may have
+        changed more than presence (what commits in before_commit hooks is counted before them: the
+        room counters' upserts follow room writes)."""
         if not db.in_transaction():
-            return False
+            return False, False
         conn = await db.connection()
-        return bool(conn.info.get(WROTE))
+        return bool(conn.info.get(WROTE)), bool(conn.info.get(BEYOND_PRESENCE))
 
     async def dispose(self) -> None:
         await self.changes.stop()

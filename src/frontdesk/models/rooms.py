@@ -75,7 +75,8 @@ class RoomTag(Base):
 class RoomValue(Base):
     """One searchable string of a room, with a copy of its ts: its name (kind `name`, lower-cased) and
     each string in its livechatData (kind `cf:<key>`). A roomName or customFields filter first finds
-    the distinct values that match (room_value_counts, few), then walks this table's index per value.
+    the distinct values that match (room_value_counts, few), then reads this table's indexes only
+    (store/room_value_pages.py).
 
     `vkey` is the value itself when it is at most 200 characters, else a prefix and a digest of it
     (store.room_values.value_key), so the index never holds an oversized row.
@@ -88,7 +89,11 @@ class RoomValue(Base):
     vkey: Mapped[str] = mapped_column(Text)
     ts: Mapped[int] = mapped_column(Millis)
 
-    __table_args__ = (Index("ix_room_values_kind_vkey_ts", "kind", "vkey", "ts", "room_id"),)
+    __table_args__ = (
+        Index("ix_room_values_kind_vkey_ts", "kind", "vkey", "ts", "room_id"),
+        # a common value's page: the kind in ts order, each entry's value tested in the index itself
+        Index("ix_room_values_kind_ts", "kind", "ts", "room_id", "vkey"),
+    )
 
 
 class RoomValueCount(Base):

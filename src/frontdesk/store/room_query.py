@@ -164,7 +164,7 @@ async def _value_page(
     found = lone_values(f)
     if found is None or not found.vkeys or len(sort) != 1 or sort[0][0] != "ts":
         return None
-    rooms = await room_value_pages.table_size(db)
+    rooms = await room_values.kind_size(db, found.kind)
     offset = min(offset, MAX_OFFSET)
     return room_value_pages.page(found, sort[0][1] < 0, offset, limit, rooms, db.get_bind().dialect.name)
 

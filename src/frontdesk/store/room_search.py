@@ -44,7 +44,8 @@ async def resolve_name(db: AsyncSession, query: NameQuery) -> NameQuery:
     if query.found is not None or query.exact is not None:
         return query
     needle = query.text.lower()  # names are held lower-cased, as fname_lc
-    return replace(query, found=await room_values.matching(db, room_values.NAME, lambda name: needle in name))
+    found = await room_values.matching(db, room_values.NAME, lambda name: needle in name, ("in", needle))
+    return replace(query, found=found)
 
 
 def name_condition(query: NameQuery, dialect_name: str) -> list[ColumnElement[bool]]:
@@ -90,7 +91,7 @@ async def resolve_fields(db: AsyncSession, query: FieldQuery) -> FieldQuery:
         if kind is None:
             found.append(await _rooms_matching_path(db, key, pattern))
         else:
-            found.append(await room_values.matching(db, kind, _searcher(pattern)))
+            found.append(await room_values.matching(db, kind, _searcher(pattern), ("re2", pattern)))
     return replace(query, found=tuple(found))
 
 

@@ -1,49 +1,39 @@
 """The page of a roomName or one-key customFields filter alone (ByValues), newest or oldest first, read
-through indexes only, by the cheapest of three plans for the values it matched (store/room_values.py):
+through room_values' indexes only, by the cheapest of three plans for the values it matched
+(store/room_values.py):
 
 - merge: a few values: one (kind, vkey, ts) index range per value, each cut at offset + limit, merged;
   reads about values x (offset + limit) index entries;
-- walk: rooms in ts order from their own index, each probed for its value of the kind (one primary-key
-  lookup in room_values); reads about (offset + limit) x rooms / matches rooms, so few when the matches
-  are many (a common name);
+- walk: the kind's (kind, ts, room_id, vkey) index in ts order, each entry's vkey tested in the index
+  itself; reads about (offset + limit) x rooms of the kind / matches entries, so few when the matches are
+  many (a common name), and never a room row or a second index;
 - sort: every matching room from the value index, sorted; reads the matches, so for few of them.
 
-The walk's probe is a correlated scalar subquery, which neither engine turns into a join: PostgreSQL
-would otherwise rather hash every match of a common value and sort them (100 ms at a million rooms).
+Only the chosen page's rooms are then read. The walk's vkey test is written so that no engine can use
+it to pick the value index instead (which would read and sort every match of a common value).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Select, select, union_all
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.db import dialect
-from frontdesk.db.memo import remembered
 from frontdesk.models.departments import Department
 from frontdesk.models.rooms import Room, RoomValue
-from frontdesk.store import room_counts
 from frontdesk.store.room_filter import ValueMatch
 
 MAX_MERGED = 8  # values merged range by range at most (one subquery each)
-# relative cost of a walked room (an index step and a probe) against an index entry read and sorted
-_WALK_COST = 3
-
-
-async def table_size(db: AsyncSession) -> int:
-    """How many rooms there are, from the counters (kept until the next commit)."""
-
-    async def read() -> int:
-        stmt = room_counts.total_query(None, None, None)
-        assert stmt is not None
-        return int((await db.execute(stmt)).scalar_one())
-
-    return await remembered(db, ("room_value_pages", "rooms"), read)
+_CACHED_VALUES = 1024  # statements for at most this many values are kept (a few KB each)
+# relative cost of a walked index entry (a step and an IN test) against an index entry read and sorted
+_WALK_COST = 2
 
 
 def plan(found: ValueMatch, offset: int, limit: int, rooms: int) -> str:
-    """ "merge", "walk" or "sort": the plan reading the fewest entries (module docstring)."""
+    """ "merge", "walk" or "sort": the plan reading the fewest entries (module docstring); `rooms`:
+    how many rooms hold a value of the kind (the length of the walk's index range)."""
     wanted = offset + limit
     costs = {
         "walk": wanted * _WALK_COST * rooms / max(found.rooms, 1),
@@ -59,23 +49,20 @@ def page(
 ) -> Select[str, str | None, str]:
     """The page's (doc, department_id, department name) rows in (ts, _id) order; `found` has values."""
     how = plan(found, offset, limit, rooms)
+    build = _page if len(found.vkeys) <= _CACHED_VALUES else _page.__wrapped__
+    return build(found, descending, offset, limit, how, dialect_name)
+
+
+@lru_cache(maxsize=256)  # a statement is immutable, and building one cost more than running it
+def _page(
+    found: ValueMatch, descending: bool, offset: int, limit: int, how: str, dialect_name: str
+) -> Select[str, str | None, str]:
     if how == "walk":
-        probe = (
-            select(RoomValue.vkey)
-            .where(RoomValue.room_id == Room.id, RoomValue.kind == found.kind)
-            .scalar_subquery()
-        )
-        order = (Room.ts.desc(), Room.id.desc()) if descending else (Room.ts, Room.id)
-        walked: Select[str, str | None, str] = (
-            select(Room.doc, Room.department_id, Department.name)
-            .outerjoin(Department, Department.id == Room.department_id)
-            .where(dialect.in_values(probe, found.vkeys, dialect_name))
-            .order_by(*order)
-            .offset(offset or None)
-            .limit(limit)
-        )
-        return walked
-    ids = _newest(found, descending, offset + limit) if how == "merge" else _all(found, dialect_name)
+        ids = _walked(found, descending, offset + limit, dialect_name)
+    elif how == "merge":
+        ids = _newest(found, descending, offset + limit)
+    else:
+        ids = _all(found, dialect_name)
     order = (ids.c.ts.desc(), ids.c.room_id.desc()) if descending else (ids.c.ts, ids.c.room_id)
     chosen = select(ids.c.room_id, ids.c.ts).order_by(*order).offset(offset or None).limit(limit).subquery()
     again = (chosen.c.ts.desc(), chosen.c.room_id.desc()) if descending else (chosen.c.ts, chosen.c.room_id)
@@ -84,6 +71,25 @@ def page(
         .join(chosen, Room.id == chosen.c.room_id)
         .outerjoin(Department, Department.id == Room.department_id)
         .order_by(*again)
+    )
+
+
+def _walked(found: ValueMatch, descending: bool, wanted: int, dialect_name: str) -> Any:
+    """The first `wanted` (room_id, ts) holding one of the values, walking the kind in ts order: a
+    subquery. `vkey || ''` is the same string, but no index can serve it, so both engines keep to the
+    (kind, ts, room_id, vkey) index, whose order is the page's."""
+    order = (
+        (RoomValue.ts.desc(), RoomValue.room_id.desc()) if descending else (RoomValue.ts, RoomValue.room_id)
+    )
+    return (
+        select(RoomValue.room_id, RoomValue.ts)
+        .where(
+            RoomValue.kind == found.kind,
+            dialect.in_values(RoomValue.vkey.concat(""), found.vkeys, dialect_name),
+        )
+        .order_by(*order)
+        .limit(wanted)
+        .subquery()
     )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, delete, event, insert, select
@@ -37,6 +37,8 @@ MAX_VKEY = 200
 MAX_KIND_KEY = 200
 # Past this many distinct values the matching runs in a thread, off the event loop.
 _INLINE_VALUES = 2000
+# Up to this many distinct values, what a filter matched is remembered until the next commit.
+_REMEMBERED_VALUES = 20_000
 _UPSERT_ROWS = 1000  # rows per upsert statement (4 parameters each: far below either engine's limit)
 
 ValueKey = tuple[str, str]  # (kind, vkey)
@@ -181,8 +183,10 @@ async def distinct_values(db: AsyncSession, kind: str) -> list[tuple[str, str, i
     return await remembered(db, ("room_values", kind), read)
 
 
-async def matching(db: AsyncSession, kind: str, test: Callable[[str], bool]) -> ValueMatch:
-    """The values of `kind` whose text passes `test`, and how many rooms hold them, from the counts.
+async def matching(db: AsyncSession, kind: str, test: Callable[[str], bool], key: Hashable) -> ValueMatch:
+    """The values of `kind` whose text passes `test`, and how many rooms hold them, from the counts;
+    a read transaction keeps the answer under `key` (what `test` is: a pattern, a needle) until the next
+    commit, so a listing asked again does not test every distinct value again.
 
     `test` must be linear in its input (a substring test, an RE2 search); with many distinct values it
     runs in a thread so the event loop keeps answering."""
@@ -192,11 +196,21 @@ async def matching(db: AsyncSession, kind: str, test: Callable[[str], bool]) -> 
         keep = sorted((vkey, n) for vkey, value, n in found if test(value))
         return ValueMatch(kind, tuple(k for k, _ in keep), sum(n for _, n in keep))
 
-    if len(found) > _INLINE_VALUES:
-        return await asyncio.to_thread(pick)
-    return pick()
+    async def match() -> ValueMatch:
+        if len(found) > _INLINE_VALUES:
+            return await asyncio.to_thread(pick)
+        return pick()
+
+    if len(found) > _REMEMBERED_VALUES:  # a match may hold every value: not kept by the thousand
+        return await match()
+    return await remembered(db, ("room_values.matching", kind, key), match)
 
 
-async def rooms_with_names(db: AsyncSession) -> int:
-    """How many rooms have a name: about every room, the table size a value walk is planned against."""
-    return sum(n for _, _, n in await distinct_values(db, NAME))
+async def kind_size(db: AsyncSession, kind: str) -> int:
+    """How many rooms hold a value of `kind`: the length of the index range a value walk reads."""
+    found = await distinct_values(db, kind)
+
+    async def add() -> int:
+        return sum(n for _, _, n in found)
+
+    return await remembered(db, ("room_values.kind_size", kind), add)

@@ -131,3 +131,17 @@ async def test_errors_and_streamed_listings_are_not_kept(
         assert (await client.get(URL, params={"count": 0}, headers=h)).status_code == 200
         assert (await client.get(URL, params={"sort": "{bad"}, headers=h)).status_code == 400
     assert cache.hits == 0 and len(cache) == 0
+
+
+async def test_a_status_change_keeps_the_cached_page(
+    client: httpx.AsyncClient, db: Database, listening: FastAPI
+) -> None:
+    """No listing shows a user's status: agents changing theirs must not end every manager's page."""
+    await insert_rooms(db, [room_doc(T0)])
+    h = await admin_headers(client)
+    first = await client.get(URL, headers=h)
+    res = await client.post("/api/v1/users.setStatus", json={"status": "away", "message": "lunch"}, headers=h)
+    assert res.status_code == 200, res.text
+    hits = page_cache(listening).hits
+    assert (await client.get(URL, headers=h)).content == first.content
+    assert page_cache(listening).hits == hits + 1
