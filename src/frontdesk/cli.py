@@ -89,6 +89,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> None:
     import uvicorn
 
     from frontdesk.ops.logs import log_config
+    from frontdesk.realtime.wire_socket import WireSocketProtocol
 
     made = _metrics_dir(args.workers)
     try:
@@ -118,6 +119,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> None:
             log_level=settings.LOG_LEVEL,
             loop="uvloop",
             http="httptools",
+            ws=WireSocketProtocol,  # DDP frames framed once for all subscribers
             access_log=False,  # Frontdesk writes its own access lines (api/instrumentation.py)
         )
     finally:
