@@ -69,3 +69,28 @@ async def test_burst_reaches_plain_and_deflate_sockets_in_order(live) -> None:
             assert got == texts
             assert (await ddp.call_raw("livechat:getInitSettings"))["msg"] == "result"  # replies still flow
             await asyncio.sleep(0)
+
+
+class _StalledSocket:
+    """A wire socket whose peer stopped reading: nothing more can be written."""
+
+    def write_frames(self, frames: list[OutFrame], encoding: int) -> bool:
+        return False
+
+    def is_open(self) -> bool:
+        return True
+
+
+def test_a_socket_that_stopped_reading_is_closed_and_gets_nothing_more() -> None:
+    from types import SimpleNamespace
+    from typing import Any, cast
+
+    from frontdesk.realtime.ddp import Connection
+
+    websocket = SimpleNamespace(client=None)
+    connection = Connection(cast(Any, websocket), cast(Any, SimpleNamespace()))
+    connection._wire = cast(Any, _StalledSocket())
+    connection.send_frames([OutFrame("{}")])
+    assert connection._closed and connection._out.get_nowait() is None
+    connection.send_frames([OutFrame("{}")])
+    assert connection._out.empty()

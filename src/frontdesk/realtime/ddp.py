@@ -97,7 +97,8 @@ class Connection:
             return
         if self._wire is not None:
             if not self._wire.write_frames(frames, self._encoding):
-                log.warning("closing a websocket that stopped reading")
+                if self._wire.is_open():  # not merely closing as the frames came
+                    log.warning("closing a websocket that stopped reading")
                 self._close_soon()
             return
         if self._out.qsize() >= MAX_BACKLOG:

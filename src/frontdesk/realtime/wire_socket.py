@@ -40,13 +40,14 @@ class WireSocketProtocol(WebSocketsSansIOProtocol):
             return bits if 9 <= bits <= 15 else None
         return None
 
+    def is_open(self) -> bool:
+        return not (self.close_sent or self.conn.state is not State.OPEN or self.transport.is_closing())
+
     def write_frames(self, frames: list[OutFrame], encoding: int) -> bool:
         """Append the frames to the socket in one write; False if the socket is closing or stalled (more than
         MAX_BUFFERED bytes it has not read), in which case nothing was written."""
         transport = self.transport
-        if self.close_sent or self.conn.state is not State.OPEN or transport.is_closing():
-            return False
-        if transport.get_write_buffer_size() > MAX_BUFFERED:
+        if not self.is_open() or transport.get_write_buffer_size() > MAX_BUFFERED:
             return False
         if len(frames) == 1:
             transport.write(frames[0].wire(encoding))
