@@ -113,7 +113,7 @@ def start_redis(tmp: Path) -> tuple[subprocess.Popen[bytes], str]:
 
 async def wait_ready(base: str) -> None:
     async with httpx.AsyncClient(base_url=base) as client:
-        for _ in range(300):
+        for _ in range(1200):  # two minutes: a shared machine may be slow to start it
             try:
                 if (await client.get("/api/v1/livechat/config")).status_code == 200:
                     return

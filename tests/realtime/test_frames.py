@@ -35,7 +35,7 @@ def test_deflated_frames_decode_after_earlier_context() -> None:
     """A peer that keeps its window between messages (context takeover) decodes messages compressed on
     their own, and an OutFrame compresses once per window size."""
     decoder = zlib.decompressobj(-15)
-    texts = [f'{{"msg":"changed","n":{i},"text":"{"héllo " * i}"}}' for i in range(40)]
+    texts = [f'{{"msg":"changed","n":{i},"text":"{"héllo " * i}"}}' for i in range(40, 80)]
     for text in texts:
         frame = OutFrame(text)
         wire = frame.wire(12)
@@ -43,6 +43,9 @@ def test_deflated_frames_decode_after_earlier_context() -> None:
         first, payload, rest = unframe(wire)
         assert first == 0xC1 and rest == b""
         assert decoder.decompress(payload + b"\x00\x00\xff\xff").decode() == text
+    for small in (OutFrame("x" * 40), OutFrame("y" * 400, shared=False)):  # not worth a compressor
+        first, payload, _ = unframe(small.wire(12))
+        assert first == 0x81 and payload.decode() == small.text
     assert len(deflate(b"a" * 10_000, 9)) < 100
 
 

@@ -108,7 +108,7 @@ class Connection:
         self._out.put_nowait(frames)
 
     def send(self, frame: dict[str, Any]) -> None:
-        self.send_frames([OutFrame(orjson.dumps(frame).decode())])
+        self.send_frames([OutFrame(orjson.dumps(frame).decode(), shared=False)])
 
     def _close_soon(self) -> None:
         self._closed = True

@@ -7,6 +7,7 @@ import struct
 import zlib
 
 PLAIN = 0  # the frame's encoding on a socket without permessage-deflate; else the deflate window bits
+MIN_DEFLATE = 256  # bytes: a shorter payload goes uncompressed (RFC 7692 lets each message choose)
 _SYNC_TAIL = b"\x00\x00\xff\xff"  # what a sync flush ends with; RFC 7692 has the sender drop it
 
 
@@ -23,18 +24,21 @@ def _header(length: int, compressed: bool) -> bytes:
 def deflate(payload: bytes, window_bits: int) -> bytes:
     """The message compressed on its own (a fresh compressor, no earlier context): valid for every peer that
     accepted permessage-deflate with at least this window, with or without context takeover."""
-    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -window_bits)
+    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -window_bits, memLevel=5)
     data = compressor.compress(payload) + compressor.flush(zlib.Z_SYNC_FLUSH)
     return data[:-4] if data.endswith(_SYNC_TAIL) else data
 
 
 class OutFrame:
-    """A DDP frame's text, and its websocket framing per encoding, each built the first time it is asked."""
+    """A DDP frame's text, and its websocket framing per encoding, each built the first time it is asked.
+    `shared`: the frame goes to many sockets, so compressing it once pays; a frame for one socket (a method's
+    result, a ping) goes uncompressed, as a fresh compressor per small frame would cost more than it saves."""
 
-    __slots__ = ("_wire", "text")
+    __slots__ = ("_wire", "shared", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, shared: bool = True) -> None:
         self.text = text
+        self.shared = shared
         self._wire: dict[int, bytes] = {}
 
     def wire(self, encoding: int) -> bytes:
@@ -42,7 +46,8 @@ class OutFrame:
         data = self._wire.get(encoding)
         if data is None:
             payload = self.text.encode()
-            if encoding != PLAIN:
+            compress = encoding != PLAIN and self.shared and len(payload) >= MIN_DEFLATE
+            if compress:
                 payload = deflate(payload, encoding)
-            data = self._wire[encoding] = _header(len(payload), encoding != PLAIN) + payload
+            data = self._wire[encoding] = _header(len(payload), compress) + payload
         return data
