@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -46,3 +47,13 @@ def test_a_bad_setting_is_one_line_not_a_traceback() -> None:
     )
     assert result.returncode == 2
     assert result.stderr.strip().startswith("error: PORT:") and "Traceback" not in result.stderr
+
+
+def test_several_workers_on_sqlite_are_refused_with_the_reason(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/one.db")
+    assert main(["serve", "--workers", "2"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("error: --workers N needs PostgreSQL") and "--workers 1" in error
+    assert not (tmp_path / "one.db").exists()  # refused before anything was migrated or served

@@ -89,6 +89,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> None:
     import uvicorn
 
     from frontdesk.ops.logs import log_config
+    from frontdesk.realtime.wire_socket import WireSocketProtocol
 
     made = _metrics_dir(args.workers)
     try:
@@ -118,6 +119,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> None:
             log_level=settings.LOG_LEVEL,
             loop="uvloop",
             http="httptools",
+            ws=WireSocketProtocol,  # DDP frames framed once for all subscribers
             access_log=False,  # Frontdesk writes its own access lines (api/instrumentation.py)
         )
     finally:
@@ -141,7 +143,8 @@ def parser() -> argparse.ArgumentParser:
         "--workers",
         type=int,
         default=1,
-        help="server processes (default: 1); several share the database, and need REDIS_URL for realtime",
+        help="server processes (default: 1); several need PostgreSQL (refused on SQLite) and REDIS_URL for "
+        "realtime",
     )
 
     sub.add_parser("migrate", help="create or upgrade the database schema, then exit")
@@ -164,6 +167,16 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+# Each process serialises its own writers, but a write transaction on SQLite reads before it first writes
+# (outside SQLite's lock), so two processes would both read a room and the second write would undo the
+# first's counters and metrics. Several workers need a database with row locks.
+SQLITE_WORKERS = (
+    "error: --workers N needs PostgreSQL. On SQLite the worker processes would overwrite each other's "
+    "changes (room counters, metrics, unread counts); run one process (--workers 1), or set DATABASE_URL "
+    "to a PostgreSQL database (and REDIS_URL, so every worker's websockets get every event)."
+)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     # --host/--port act as HOST/PORT would, for the worker processes too (and ROOT_URL's default follows)
@@ -182,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
 
     logging.config.dictConfig(log_config(settings))
 
+    if args.command == "serve" and args.workers > 1 and settings.is_sqlite:
+        print(SQLITE_WORKERS, file=sys.stderr)
+        return 2
     try:
         if args.command == "serve":
             _serve(settings, args)

@@ -15,6 +15,7 @@ from fastapi import FastAPI
 from frontdesk.config import Settings
 from frontdesk.db.engine import Database
 from frontdesk.main import create_app
+from frontdesk.realtime.wire_socket import WireSocketProtocol
 from realtime.conftest import free_port
 from realtime.test_redis_fanout import redis_url, two_processes  # noqa: F401  (fixtures, re-used)
 
@@ -40,7 +41,12 @@ class DeskServer:
     async def start(self) -> None:
         self.app = create_app(self.settings.model_copy(update={"ROOT_URL": self.url, "PORT": self.port}))
         config = uvicorn.Config(
-            self.app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on"
+            self.app,
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+            lifespan="on",
+            ws=WireSocketProtocol,
         )
         self._server = uvicorn.Server(config)
         self._task = asyncio.create_task(self._server.serve())

@@ -15,6 +15,7 @@ from fastapi import FastAPI
 from frontdesk.config import Settings
 from frontdesk.db.engine import Database
 from frontdesk.main import create_app
+from frontdesk.realtime.wire_socket import WireSocketProtocol
 
 
 def free_port() -> int:
@@ -33,11 +34,14 @@ class LiveServer:
 
 
 @pytest.fixture
-async def live(settings: Settings) -> AsyncIterator[LiveServer]:
+async def live(settings: Settings, request: pytest.FixtureRequest) -> AsyncIterator[LiveServer]:
+    """`frontdesk serve`'s websocket protocol; parametrised indirectly with "auto", uvicorn's own (frames
+    through ASGI sends)."""
+    ws = getattr(request, "param", None) or WireSocketProtocol
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     app = create_app(settings.model_copy(update={"ROOT_URL": url, "PORT": port}))
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on", ws=ws)
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())
     for _ in range(500):

@@ -20,8 +20,9 @@ class DDPError(Exception):
 
 
 class DDPClient:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, compression: str | None = "deflate") -> None:
         self.url = url
+        self.compression = compression
         self.ws: ClientConnection | None = None
         self.frames: list[dict[str, Any]] = []
         self.changed: asyncio.Queue[tuple[float, dict[str, Any]]] = asyncio.Queue()
@@ -32,7 +33,7 @@ class DDPClient:
         self._skipped: list[dict[str, Any]] = []
 
     async def __aenter__(self) -> DDPClient:
-        self.ws = await connect(self.url, max_size=None)
+        self.ws = await connect(self.url, max_size=None, compression=self.compression)
         self._connected = asyncio.get_running_loop().create_future()
         self._reader = asyncio.create_task(self._read())
         await self.send({"msg": "connect", "version": "1", "support": ["1", "pre2", "pre1"]})

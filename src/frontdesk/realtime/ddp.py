@@ -21,15 +21,17 @@ from frontdesk.ids import random_id
 from frontdesk.rate_windows import Windows
 from frontdesk.realtime import ddp_methods
 from frontdesk.realtime.broker import Broker
+from frontdesk.realtime.frames import OutFrame
 from frontdesk.realtime.hub import Hub, Key
 from frontdesk.realtime.streams import StreamRefused, check_subscription
+from frontdesk.realtime.wire_socket import WireSocketProtocol, wire_socket_of
 from frontdesk.services import visitors
 
 log = logging.getLogger("frontdesk.realtime")
 
 HEARTBEAT_S = 30.0  # send a ping after this much silence (Meteor's heartbeat interval is similar)
 DEAD_S = 90.0  # close a socket that said nothing, not even a pong, for this long
-MAX_BACKLOG = 10_000  # frames queued for one slow client before it is disconnected
+MAX_BACKLOG = 10_000  # frame batches queued for one slow client (ASGI sends) before it is disconnected
 
 
 @dataclass
@@ -72,7 +74,11 @@ class Connection:
         self.user_id: str | None = None
         self.visitor_token: str | None = None
         self.subscriptions: dict[str, Key | None] = {}
-        self._out: asyncio.Queue[str | None] = asyncio.Queue()
+        # Frames go straight to the socket when `frontdesk serve` runs it (realtime/wire_socket.py), else
+        # through this queue to ASGI sends; a connection uses one way from its first frame to its last.
+        self._wire: WireSocketProtocol | None = None
+        self._encoding = 0
+        self._out: asyncio.Queue[list[OutFrame] | None] = asyncio.Queue()
         self._last_seen = time.monotonic()
         self._closed = False
         self.id = random_id()
@@ -85,34 +91,44 @@ class Connection:
         return self.rt.limits()
 
     # -- sending ------------------------------------------------------------------------------------
-    def send_raw(self, frame: str) -> None:
+    def send_frames(self, frames: list[OutFrame]) -> None:
+        """Queue frames in order without waiting (the hub calls this for every subscriber of an event)."""
         if self._closed:
             return
-        if self._out.qsize() >= MAX_BACKLOG:
-            log.warning("closing a websocket that fell %d frames behind", MAX_BACKLOG)
-            self._closed = True
-            self._out.put_nowait(None)
+        if self._wire is not None:
+            if not self._wire.write_frames(frames, self._encoding):
+                if self._wire.is_open():  # not merely closing as the frames came
+                    log.warning("closing a websocket that stopped reading")
+                self._close_soon()
             return
-        self._out.put_nowait(frame)
+        if self._out.qsize() >= MAX_BACKLOG:
+            log.warning("closing a websocket that fell %d batches behind", MAX_BACKLOG)
+            self._close_soon()
+            return
+        self._out.put_nowait(frames)
 
     def send(self, frame: dict[str, Any]) -> None:
-        self.send_raw(orjson.dumps(frame).decode())
+        self.send_frames([OutFrame(orjson.dumps(frame).decode(), shared=False)])
+
+    def _close_soon(self) -> None:
+        self._closed = True
+        self._out.put_nowait(None)
 
     async def _write_loop(self) -> None:
         while True:
-            frame = await self._out.get()
-            if frame is None:
+            frames = await self._out.get()
+            if frames is None:
                 await self.ws.close()
                 return
-            await self.ws.send_text(frame)
+            for frame in frames:
+                await self.ws.send_text(frame.text)
 
     async def _heartbeat(self) -> None:
         while True:
             await asyncio.sleep(HEARTBEAT_S / 3)
             idle = time.monotonic() - self._last_seen
             if idle >= DEAD_S:
-                self._closed = True
-                self._out.put_nowait(None)
+                self._close_soon()
                 return
             if idle >= HEARTBEAT_S:
                 self.send({"msg": "ping"})
@@ -120,6 +136,10 @@ class Connection:
     # -- lifecycle ----------------------------------------------------------------------------------
     async def serve(self) -> None:
         await self.ws.accept()
+        wire = wire_socket_of(self.ws.scope)
+        encoding = wire.frame_encoding() if wire is not None else None
+        if wire is not None and encoding is not None:
+            self._wire, self._encoding = wire, encoding
         self.send({"server_id": "0"})
         tasks = [asyncio.create_task(self._write_loop()), asyncio.create_task(self._heartbeat())]
         try:

@@ -8,19 +8,20 @@ from typing import Protocol
 import orjson
 
 from frontdesk.ejson import to_ejson
+from frontdesk.realtime.frames import OutFrame
 from frontdesk.realtime.stream_message import StreamMessage
 
 Key = tuple[str, str]  # (stream, eventName)
 
 
 class Listener(Protocol):
-    """A websocket connection as the hub sees it: something that queues a frame without waiting."""
+    """A websocket connection as the hub sees it: something that takes frames without waiting."""
 
-    def send_raw(self, frame: str) -> None: ...
+    def send_frames(self, frames: list[OutFrame]) -> None: ...
 
 
 def changed_frame(event: StreamMessage) -> str:
-    """The DDP frame Rocket.Chat's Streamer sends; the same text for every subscriber, so it is built once."""
+    """The DDP frame Rocket.Chat's Streamer sends; the same text for every subscriber."""
     frame = {
         "msg": "changed",
         "collection": event.stream,
@@ -55,10 +56,19 @@ class Hub:
         return sum(len(t) for t in self._listeners.values())
 
     def deliver(self, events: Iterable[StreamMessage]) -> None:
+        """Each event is serialised once (and framed once per wire encoding, realtime/frames.py); each
+        listener gets all of its frames of the batch in one call, in event order."""
+        batches: dict[Listener, list[OutFrame]] = {}
         for event in events:
             targets = self._listeners.get((event.stream, event.name))
             if not targets:
                 continue
-            frame = changed_frame(event)
-            for listener in list(targets):
-                listener.send_raw(frame)
+            frame = OutFrame(changed_frame(event))
+            for listener in targets:
+                batch = batches.get(listener)
+                if batch is None:
+                    batches[listener] = [frame]
+                else:
+                    batch.append(frame)
+        for listener, frames in batches.items():
+            listener.send_frames(frames)

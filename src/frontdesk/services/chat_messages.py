@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,6 +15,7 @@ from frontdesk.events.messages import MessageSaved
 from frontdesk.events.outbox import emit
 from frontdesk.ids import random_id
 from frontdesk.markdown import parse
+from frontdesk.markdown.nodes import Node
 from frontdesk.models.users import User
 from frontdesk.services import contact_activity, metrics, unread
 from frontdesk.services import settings as settings_service
@@ -43,9 +45,11 @@ def build_message(
     now: int,
     *,
     message_id: str | None = None,
+    md: list[Node] | None = None,
     **extra: Unpack[MessageFields],
 ) -> MessageDoc:
-    """A message document in Rocket.Chat's key order, with `md` from our parser."""
+    """A message document in Rocket.Chat's key order, with `md` from our parser (or `md`, parsed already
+    by markdown_of before the transaction locked anything)."""
     doc: JsonObject = {"_id": message_id or random_id(), "rid": rid, "msg": msg}
     doc.update({k: v for k, v in extra.items() if v is not None})
     doc["ts"] = iso(now)
@@ -54,8 +58,21 @@ def build_message(
     doc["urls"] = []
     doc["mentions"] = []
     doc["channels"] = []
-    doc["md"] = parse(msg)
+    doc["md"] = parse(msg) if md is None else md
     return cast(MessageDoc, doc)  # built key by key above, in Rocket.Chat's order
+
+
+MD_OFF_LOOP = (
+    2_000  # characters: a longer text is parsed in a worker thread, the loop serving others meanwhile
+)
+
+
+async def markdown_of(text: str) -> list[Node]:
+    """The `md` tree of a checked text. Callers parse before they lock the room, so the parse does not
+    hold SQLite's write lock (or a PostgreSQL row lock) while other writers wait."""
+    if len(text) > MD_OFF_LOOP:
+        return await asyncio.to_thread(parse, text)
+    return parse(text)
 
 
 async def check_text(db: AsyncSession, msg: Any) -> str:
@@ -97,14 +114,16 @@ def _written_at(db: AsyncSession, rid: str, now: int) -> int:
 
 
 async def do_save_message(db: AsyncSession, room: RoomDoc, message: MessageDoc, now: int) -> None:
-    """A chat message (visitor's or agent's): stored, counted, and its metrics applied to the room."""
+    """A chat message (visitor's or agent's): stored, counted, and its metrics applied to the room.
+    `room` is as this transaction read it with its lock (or as it last saved it)."""
+    shape = room_store.room_shape(room)
     written: dict[str, int] = db.info.setdefault(_WRITTEN, {})
     written[room["_id"]] = max(written.get(room["_id"], 0), parse_iso(message["ts"]) or now)
     month = iso(now)[:7]
     room_was_active = month in (room["v"].get("activity") or [])
     await store.insert_messages(db, [message])
     metrics.record_message(room, message, now)
-    await room_store.save_room(db, room)
+    await room_store.save_room(db, room, read_as=shape)
     if contact_activity.counts(message):
         await contact_activity.do_mark_active(db, room, month, room_was_active)
     subscriptions = await subscription_store.room_subscriptions(db, room["_id"])

@@ -23,6 +23,7 @@ from frontdesk.services.chat_messages import (
     check_text,
     do_save_message,
     emit_message_saved,
+    markdown_of,
 )
 from frontdesk.services.livechat_rooms import access_visitor_room
 from frontdesk.services.permissions import has_permission
@@ -43,18 +44,23 @@ def not_before_last(room: RoomDoc, now: int) -> int:
 async def check_visitor_message(
     db: AsyncSession, token: Any, rid: Any, msg: Any, message_id: Any, now: int
 ) -> MessageDoc:
-    """POST livechat/message: the visitor writes in their own open room."""
+    """POST livechat/message: the visitor writes in their own open room. The room is checked, the text
+    parsed, and only then the room locked (and checked again: it may have closed meanwhile)."""
     visitor = await access_visitor(db, token)
-    room = await access_visitor_room(db, visitor, rid)
+    room = await access_visitor_room(db, visitor, rid, lock=False)
     if room.get("open") is not True:
         raise PlainError("room-closed")
     text = await check_text(db, msg)
+    md = await markdown_of(text)
+    room = await access_visitor_room(db, visitor, rid)
+    if room.get("open") is not True:
+        raise PlainError("room-closed")
     mid = await check_message_id(db, message_id)
     now = not_before_last(room, now)
     author = author_of_visitor(visitor)
     alias = visitor.get("name") or visitor["username"]
     message = build_message(
-        room["_id"], text, author, now, message_id=mid, token=visitor["token"], alias=alias
+        room["_id"], text, author, now, message_id=mid, md=md, token=visitor["token"], alias=alias
     )
     await do_save_message(db, room, message, now)
     await _note_in_queue(db, room, message)
@@ -75,11 +81,12 @@ async def _note_in_queue(db: AsyncSession, room: RoomDoc, message: MessageDoc) -
     emit(db, InquiryChanged(inquiry))
 
 
-async def access_agent_room(db: AsyncSession, user: User, rid: Any) -> RoomDoc:
-    """A livechat room the user may write in: subscribed (serving), or a manager who can see all rooms."""
+async def access_agent_room(db: AsyncSession, user: User, rid: Any, *, lock: bool = True) -> RoomDoc:
+    """A livechat room the user may write in: subscribed (serving), or a manager who can see all rooms;
+    locked for change unless told not to."""
     if not isinstance(rid, str) or not rid:
         raise MeteorError("error-invalid-room", "Invalid room")
-    room = await room_store.get_room(db, rid, for_update=True)
+    room = await room_store.get_room(db, rid, for_update=lock)
     if room is None:
         raise MeteorError("error-invalid-room", "Invalid room")
     if await subscription_store.get_subscription(db, rid, user.id) is None and not await has_permission(
@@ -98,14 +105,20 @@ async def check_agent_message(
     now: int,
     **extra: Unpack[MessageFields],
 ) -> MessageDoc:
-    """chat.sendMessage / sendMessage in a livechat room by an agent or manager."""
-    room = await access_agent_room(db, user, rid)
+    """chat.sendMessage / sendMessage in a livechat room by an agent or manager: checked and parsed before
+    the room is locked, as a visitor's message is."""
+    room = await access_agent_room(db, user, rid, lock=False)
     if room.get("open") is not True:
         raise MeteorError("error-room-closed", "Room is closed")
     text = await canned_placeholders.fill(db, room, await check_text(db, msg))
+    md = await markdown_of(text)
+    locked = await room_store.get_room(db, room["_id"], for_update=True)
+    if locked is None or locked.get("open") is not True:
+        raise MeteorError("error-room-closed", "Room is closed")
+    room = locked
     mid = await check_message_id(db, message_id)
     now = not_before_last(room, now)
-    message = build_message(room["_id"], text, author_of_user(user), now, message_id=mid, **extra)
+    message = build_message(room["_id"], text, author_of_user(user), now, message_id=mid, md=md, **extra)
     await do_save_message(db, room, message, now)
     return message
 

@@ -130,9 +130,32 @@ async def insert_rooms(db: AsyncSession, docs: Sequence[RoomDoc]) -> None:
     await insert_new_rooms(db, new_rooms(docs))
 
 
-async def save_room(db: AsyncSession, doc: RoomDoc) -> None:
-    """Write back a changed room document, refresh its derived columns and tags, and move its count."""
+RoomShape = tuple[object, ...]
+
+
+def room_shape(doc: RoomDoc) -> RoomShape:
+    """What a room's rows in other tables follow: its counters' key, its tags and its filter values (and
+    the `ts` their rows carry). Most saves (a message: counters, metrics, lastMessage) leave it alone."""
+    fname = doc.get("fname")
+    fname_lc = fname.lower() if isinstance(fname, str) else None
+    ts = ms(doc.get("ts")) or 0
+    key = room_counts.count_key(
+        {"state": room_state(doc), "department_id": doc.get("departmentId"),
+         "served_by_id": dig(doc, "servedBy", "_id"), "ts": ts, "closed_at": ms(doc.get("closedAt"))}
+    )  # fmt: skip
+    tags = tuple(t["tag"] for t in _tag_rows(doc, ts))
+    return key, ts, tags, tuple(sorted(room_values.values_of(doc, fname_lc).items()))
+
+
+async def save_room(db: AsyncSession, doc: RoomDoc, *, read_as: RoomShape | None = None) -> None:
+    """Write back a changed room document, refresh its derived columns and tags, and move its count.
+
+    `read_as`: the room_shape of the document as this transaction read it *under its lock*. When the
+    save leaves the shape as it was, counters, tags and values cannot move: one UPDATE is the whole save."""
     row = room_columns(doc)
+    if read_as is not None and read_as == room_shape(doc):
+        await db.execute(update(Room).where(Room.id == row["id"]).values(**row))
+        return
     # Locking the old row (the caller usually holds the lock already) keeps the counter move exact
     # when two transactions change the same room.
     key_stmt = select(*_KEY).where(Room.id == row["id"]).with_for_update()

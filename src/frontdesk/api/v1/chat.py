@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 from starlette.responses import Response
 
-from frontdesk.api.deps import Body, CurrentUser, Db, Now, check_body
+from frontdesk.api.deps import Body, CurrentUser, Db, Now, check_body, locks_late
 from frontdesk.errors import json_response
 from frontdesk.services import livechat_messages
 
@@ -45,6 +45,7 @@ EXTRA_KEYS = ("tmid", "alias", "emoji", "avatar", "attachments", "customFields")
 
 
 @router.post("/chat.sendMessage")
+@locks_late  # the text is parsed before the room (and SQLite's write lock) is taken
 async def send_message(body: Body, user: CurrentUser, db: Db, now: Now) -> Response:
     message = check_body(body, SEND_SCHEMA)["message"]
     extra = {k: message[k] for k in EXTRA_KEYS if message.get(k) is not None}

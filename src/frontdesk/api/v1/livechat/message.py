@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from frontdesk.api.deps import Body, CurrentUser, Db, Now, check_body, query_params
+from frontdesk.api.deps import Body, CurrentUser, Db, Now, check_body, locks_late, query_params
 from frontdesk.clock import parse_iso
 from frontdesk.errors import PlainError, json_response
 from frontdesk.services import livechat_messages, message_import
@@ -63,6 +63,7 @@ HISTORY_SCHEMA: dict[str, Any] = {
 
 
 @router.post("/livechat/message")
+@locks_late  # the text is parsed before the room (and SQLite's write lock) is taken
 async def send(body: Body, db: Db, now: Now) -> Response:
     checked = check_body(body, SEND_SCHEMA)
     message = await livechat_messages.check_visitor_message(
