@@ -12,6 +12,7 @@ from frontdesk.api.v1 import (
     me,
     method_call,
     permissions,
+    roles,
     rooms,
     rooms_media,
     subscriptions,
@@ -20,6 +21,7 @@ from frontdesk.api.v1 import (
 from frontdesk.api.v1 import settings as settings_routes
 from frontdesk.api.v1.livechat import (
     catalog,
+    catalog_edits,
     departments,
     history,
     inquiries,
@@ -55,6 +57,8 @@ V1_ROUTERS: list[APIRouter] = [
     room_actions.router,
     departments.router,
     catalog.router,
+    catalog_edits.router,
+    roles.router,
     monitoring.router,
     chat.router,
     channels.router,
