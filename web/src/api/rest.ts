@@ -93,7 +93,7 @@ export function errorText(raw: unknown, fallback: string): string {
   return stripped || raw.trim();
 }
 
-async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<T> {
+export async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...authHeaders() };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
@@ -135,7 +135,7 @@ export async function callMethod<T>(name: string, ...params: unknown[]): Promise
   return fromEjson(reply.result) as T;
 }
 
-const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
+export const get = <T>(path: string, query?: Query) => request<T>('GET', path, { query });
 export const post = <T>(path: string, body: unknown = {}) => request<T>('POST', path, { body });
 
 // -- session --------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { keys } from '../api/keys';
 import * as rest from '../api/rest';
+import { AdminScreen } from '../screens/admin/AdminScreen';
 import { ChatScreen } from '../screens/chat/ChatScreen';
 import { CurrentChatsScreen } from '../screens/currentChats/CurrentChatsScreen';
 import { HomeScreen } from '../screens/home/HomeScreen';
@@ -40,6 +41,7 @@ export function Shell() {
         {route.name === 'current-chats' && <CurrentChatsScreen />}
         {route.name === 'chat' && <ChatScreen key={route.rid} rid={route.rid} />}
         {route.name === 'offline-messages' && <OfflineMessagesScreen />}
+        {route.name === 'admin' && <AdminScreen key={route.section} section={route.section} />}
         {route.name === 'not-found' && (
           <div className="empty">
             <h1>Nothing here</h1>

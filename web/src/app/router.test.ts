@@ -7,6 +7,7 @@ describe('routes', () => {
     expect(parseRoute('/queue/')).toEqual({ name: 'queue' });
     expect(parseRoute('/offline-messages')).toEqual({ name: 'offline-messages' });
     expect(parseRoute(chatPath('a b'))).toEqual({ name: 'chat', rid: 'a b' });
+    expect(parseRoute('/admin/custom-fields')).toEqual({ name: 'admin', section: 'custom-fields' });
     expect(parseRoute('/nope')).toEqual({ name: 'not-found' });
   });
 });

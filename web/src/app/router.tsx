@@ -7,6 +7,7 @@ export type Route =
   | { name: 'current-chats' }
   | { name: 'chat'; rid: string }
   | { name: 'offline-messages' }
+  | { name: 'admin'; section: string }
   | { name: 'not-found' };
 
 export function parseRoute(pathname: string): Route {
@@ -15,6 +16,8 @@ export function parseRoute(pathname: string): Route {
   if (path === '/queue') return { name: 'queue' };
   if (path === '/current-chats') return { name: 'current-chats' };
   if (path === '/offline-messages') return { name: 'offline-messages' };
+  const admin = /^\/admin\/([\w-]+)$/.exec(path);
+  if (admin) return { name: 'admin', section: admin[1] };
   const chat = /^\/chats\/([^/]+)$/.exec(path);
   if (chat) return { name: 'chat', rid: decodeURIComponent(chat[1]) };
   return { name: 'not-found' };

@@ -7,6 +7,7 @@ import { useAuth } from '../../app/auth';
 import { askNotificationPermission, notificationPermission } from '../../app/notifications';
 import { useMe, usePermission } from '../../app/permissions';
 import { Link, useRoute } from '../../app/router';
+import { AdminLinks } from '../admin/AdminLinks';
 import { CurrentChatsLink } from '../currentChats/CurrentChatsLink';
 import { Avatar } from '../../components/Avatar';
 import { Icon } from '../../components/Icon';
@@ -122,6 +123,7 @@ export function Sidebar() {
       <QueueLink />
       <CurrentChatsLink />
       <OfflineMessagesLink />
+      <AdminLinks />
       <ChatList />
     </nav>
   );
