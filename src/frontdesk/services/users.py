@@ -146,4 +146,6 @@ async def check_delete_user(db: AsyncSession, caller: User, user_id: str) -> Non
     target = await store.get_user(db, user_id)
     if target is None:
         raise MeteorError("error-invalid-user", "Invalid user")
+    if "admin" in target.roles and await store.active_ids_with_role(db, "admin") == [target.id]:
+        raise MeteorError("error-action-not-allowed", "Leaving the app without admins is not allowed")
     await store.delete_user(db, user_id)

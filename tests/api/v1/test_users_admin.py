@@ -86,6 +86,8 @@ async def test_users_are_updated(client: httpx.AsyncClient, db: Database) -> Non
         "/api/v1/users.update", json={"userId": me, "data": {"roles": ["user"]}}, headers=h
     )
     assert last_admin.json()["errorType"] == "error-action-not-allowed"
+    last_delete = await client.post("/api/v1/users.delete", json={"userId": me}, headers=h)
+    assert last_delete.json()["errorType"] == "error-action-not-allowed"
     unchecked = await client.post(
         "/api/v1/users.update", json={"userId": other["id"], "data": {"admin": True}}, headers=h
     )
