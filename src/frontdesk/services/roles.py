@@ -11,6 +11,7 @@ from frontdesk.models.users import User
 from frontdesk.services import agents
 from frontdesk.services.access import public
 from frontdesk.services.permissions import has_permission
+from frontdesk.services.users import check_not_last_admin
 from frontdesk.store import permissions as store
 from frontdesk.store import users as user_store
 
@@ -62,7 +63,7 @@ async def check_remove_user_from_role(
     role, user = await _target(db, caller, role_id, username)
     if role.id not in user.roles:
         raise MeteorError("error-user-not-in-role", "User is not in this role")
-    if role.id == "admin" and await user_store.active_ids_with_role(db, "admin") == [user.id]:
-        raise MeteorError("error-action-not-allowed", "Leaving the app without admins is not allowed")
+    if role.id == "admin":
+        await check_not_last_admin(db, user)
     await agents.do_remove_role(db, user, role.id, now)
     return role_doc(role)

@@ -11,7 +11,7 @@ from frontdesk.models.users import User
 from frontdesk.services import agents, passwords
 from frontdesk.services.pagination import ListPage, ListQuery, page_of, read_list_query
 from frontdesk.services.permissions import check_permission
-from frontdesk.services.users import EMAIL, USERNAME
+from frontdesk.services.users import check_email_free, check_not_last_admin, check_username_free
 from frontdesk.store import permissions as permission_store
 from frontdesk.store import users as store
 
@@ -61,29 +61,17 @@ async def _check_data(db: AsyncSession, user: User, data: dict[str, Any]) -> dic
     values: dict[str, Any] = {}
     username = data.get("username")
     if username is not None and username != user.username:
-        if not USERNAME.match(username):
-            raise MeteorError("error-invalid-username", f"{username} is not a valid username")
-        if await store.get_by_username(db, username):
-            raise MeteorError("error-field-unavailable", f"<strong>{username}</strong> is already in use :(")
+        await check_username_free(db, username)
         values["username"] = username
     email = data.get("email")
     if email is not None and email.lower() != (user.email or ""):
-        if not EMAIL.match(email):
-            raise MeteorError("error-invalid-email", f"Invalid email {email}")
-        if await store.get_by_email(db, email):
-            raise MeteorError("error-field-unavailable", f"<strong>{email}</strong> is already in use :(")
+        await check_email_free(db, email)
         values["email"] = email.lower()
     if data.get("name") is not None:
         values["name"] = data["name"]
     if data.get("active") is not None:
         values["active"] = data["active"]
     return values
-
-
-async def _check_keeps_an_admin(db: AsyncSession, user: User, roles: list[str], active: bool) -> None:
-    losing = "admin" in user.roles and ("admin" not in roles or not active)
-    if losing and await store.active_ids_with_role(db, "admin") == [user.id]:
-        raise MeteorError("error-action-not-allowed", "Leaving the app without admins is not allowed")
 
 
 async def check_update_user(
@@ -100,9 +88,8 @@ async def check_update_user(
         unknown = [r for r in roles if r not in await permission_store.role_ids(db)]
         if unknown:
             raise MeteorError("error-invalid-role", "Invalid role")
-    await _check_keeps_an_admin(
-        db, user, roles if roles is not None else user.roles, values.get("active", True)
-    )
+    if (roles is not None and "admin" not in roles) or values.get("active") is False:
+        await check_not_last_admin(db, user)
     if data.get("password"):
         values["password_hash"] = passwords.hash_password(data["password"], rounds)
     if values:
