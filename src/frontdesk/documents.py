@@ -437,6 +437,17 @@ class PermissionDoc(TypedDict):
     _updatedAt: Iso
 
 
+class RoleDoc(TypedDict):
+    """A role as roles.list shows it (Rocket.Chat's IRole; a default role's _id is its name)."""
+
+    _id: str
+    name: str
+    description: str
+    scope: str
+    protected: bool
+    mandatory2fa: bool
+
+
 class OfflineMessageDoc(TypedDict):
     """What a visitor leaves through the widget's offline form."""
 

@@ -57,14 +57,18 @@ class MeteorError(FrontdeskError):
 
 
 class Failure(FrontdeskError):
-    """`API.v1.failure(error, errorType)`: 400 `{success:false, error, errorType}`, no `[code]` suffix."""
+    """`API.v1.failure(error, errorType)`: 400 `{success:false, error, errorType}`, no `[code]` suffix
+    (and no errorType when the route gave none)."""
 
-    def __init__(self, error: str, error_type: str) -> None:
+    def __init__(self, error: str, error_type: str | None = None) -> None:
         super().__init__(error)
         self.error_type = error_type
 
     def body(self, test_mode: bool) -> dict[str, Any]:
-        return {"success": False, "error": self.error, "errorType": self.error_type}
+        out: dict[str, Any] = {"success": False, "error": self.error}
+        if self.error_type is not None:
+            out["errorType"] = self.error_type
+        return out
 
 
 class Refusal(FrontdeskError):

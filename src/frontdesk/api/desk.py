@@ -17,7 +17,15 @@ DESK_DIR = Path(frontdesk.__file__).resolve().parent / "static" / "desk"
 ASSETS = "/_desk/"
 # The desk's own client-side routes besides `/` (web/src/app/router.tsx): a reload or a shared link there
 # gets the desk; every other path keeps its JSON 404.
-PAGES = ("/queue", "/chats/{rid}", "/current-chats", "/offline-messages", "/monitoring", "/analytics")
+PAGES = (
+    "/queue",
+    "/chats/{rid}",
+    "/current-chats",
+    "/offline-messages",
+    "/monitoring",
+    "/analytics",
+    "/admin/{section}",
+)
 _TYPES = {
     ".js": "text/javascript",
     ".css": "text/css",

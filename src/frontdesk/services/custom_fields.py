@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.clock import iso
 from frontdesk.documents import CustomFieldDoc
-from frontdesk.errors import MeteorError
+from frontdesk.errors import Failure, MeteorError
 from frontdesk.models.users import User
 from frontdesk.services.pagination import ListPage, ListQuery, page_of, read_list_query
 from frontdesk.services.permissions import check_permission, has_permission
@@ -62,3 +62,22 @@ async def check_list(
 async def access_field(db: AsyncSession, user: User, field_id: str) -> CustomFieldDoc | None:
     await check_permission(db, user, "view-l-room")
     return await store.get_custom_field(db, field_id)
+
+
+async def check_save_rest(
+    db: AsyncSession, user: User, field_id: str | None, data: dict[str, Any], now: int
+) -> CustomFieldDoc:
+    """livechat/custom-fields.save: the route's permission (a 403) and its own refusals, then the save."""
+    await check_permission(db, user, "view-livechat-manager")
+    if field_id and await store.get_custom_field(db, field_id) is None:
+        raise Failure("Custom Field Not found")
+    if not field_id and await store.get_custom_field(db, data["field"]) is not None:
+        raise Failure("Custom Field already exists")
+    return await check_save(db, user, field_id or None, data, now)
+
+
+async def check_remove(db: AsyncSession, user: User, field_id: str) -> None:
+    """livechat/custom-fields.delete: values already stored on rooms and visitors stay."""
+    await check_permission(db, user, "view-livechat-manager")
+    if not await store.remove_custom_field(db, field_id):
+        raise Failure("Custom field not found")

@@ -23,6 +23,29 @@ DEFAULT_ROLES: dict[str, str] = {
     "livechat-guest": "Livechat guest",
 }
 
+# The omnichannel settings a livechat manager changes from the desk's administration (routing, the widget):
+# Rocket.Chat's per-setting `change-setting-<id>` permissions, given to managers here (Rocket.Chat gives
+# them to admins only) with `manage-selected-settings`.
+MANAGER_SETTINGS = (
+    "Livechat_Routing_Method",
+    "Livechat_maximum_chats_per_agent",
+    "Livechat_accept_chats_with_no_agents",
+    "Livechat_request_comment_when_closing_conversation",
+    "Livechat_waiting_queue",
+    "Livechat_enabled",
+    "Livechat_title",
+    "Livechat_title_color",
+    "Livechat_show_agent_info",
+    "Livechat_show_agent_email",
+    "Livechat_fileupload_enabled",
+    "Livechat_enable_transcript",
+    "Livechat_display_offline_form",
+    "Livechat_offline_title",
+    "Livechat_offline_title_color",
+    "Livechat_offline_message",
+    "Livechat_offline_success_message",
+)
+
 DEFAULT_PERMISSIONS: dict[str, list[str]] = {
     "view-l-room": [_M, _MON, _A, _ADM],
     "view-livechat-manager": [_M, _MON, _ADM],
@@ -63,6 +86,10 @@ DEFAULT_PERMISSIONS: dict[str, list[str]] = {
     "save-all-canned-responses": [_M, _ADM],
     "save-department-canned-responses": [_MON],
     "remove-canned-responses": [_M, _MON, _A, _ADM],
+    # administration screens
+    "view-user-administration": [_ADM],
+    "manage-selected-settings": [_M],
+    **{f"change-setting-{setting_id}": [_M, _ADM] for setting_id in MANAGER_SETTINGS},
 }
 
 

@@ -134,15 +134,28 @@ def check_known(setting_id: str) -> SettingDef:
     return definition
 
 
+async def may_change(db: AsyncSession, user: User, setting_id: str) -> bool:
+    """Rocket.Chat's rule: edit-privileged-setting, or manage-selected-settings with change-setting-<id>."""
+    if await has_permission(db, user, "edit-privileged-setting"):
+        return True
+    return await has_permission(db, user, "manage-selected-settings") and await has_permission(
+        db, user, f"change-setting-{setting_id}"
+    )
+
+
 async def access_setting(db: AsyncSession, user: User, setting_id: str) -> Any:
     definition = check_known(setting_id)
-    if not definition.public and not await has_permission(db, user, "view-privileged-setting"):
+    if (
+        not definition.public
+        and not await has_permission(db, user, "view-privileged-setting")
+        and not await may_change(db, user, setting_id)
+    ):
         raise PermissionDenied()
     return await get_value(db, setting_id)
 
 
 async def check_set_setting(db: AsyncSession, user: User, setting_id: str, value: Any, now: int) -> None:
     check_known(setting_id)
-    if not await has_permission(db, user, "edit-privileged-setting"):
+    if not await may_change(db, user, setting_id):
         raise PermissionDenied()
     await store.set_value(db, setting_id, coerce(setting_id, value), now)

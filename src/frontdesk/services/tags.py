@@ -12,7 +12,7 @@ from frontdesk.errors import MeteorError
 from frontdesk.ids import random_id
 from frontdesk.models.users import User
 from frontdesk.services.pagination import ListPage, ListQuery, page_of, read_list_query
-from frontdesk.services.permissions import check_any_permission, has_permission
+from frontdesk.services.permissions import check_any_permission, check_permission, has_permission
 from frontdesk.store import tags as store
 
 READERS = ("view-l-room", "manage-livechat-tags")  # reading tags needs either
@@ -65,3 +65,18 @@ async def check_list(
 async def access_tag(db: AsyncSession, user: User, tag_id: str) -> TagDoc | None:
     await check_any_permission(db, user, *READERS)
     return await store.get_tag(db, tag_id)
+
+
+async def check_save_tag_rest(
+    db: AsyncSession, user: User, tag_id: str | None, data: Any, departments: Any, now: int
+) -> TagDoc:
+    """livechat/tags.save: the route's permission first (a 403), then what the method checks."""
+    await check_permission(db, user, "manage-livechat-tags")
+    return await check_save_tag(db, user, tag_id, data, departments, now)
+
+
+async def check_remove_tag(db: AsyncSession, user: User, tag_id: str) -> None:
+    """livechat/tags.delete: rooms keep the tag names they were given."""
+    await check_permission(db, user, "manage-livechat-tags")
+    if not await store.remove_tag(db, tag_id):
+        raise MeteorError("tag-not-found", "Tag not found")

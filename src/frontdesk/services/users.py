@@ -25,6 +25,27 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
 STATUSES = ("online", "away", "busy", "offline")
 
 
+async def check_username_free(db: AsyncSession, username: str) -> None:
+    """A valid username nobody holds yet (users.create, users.update)."""
+    if not USERNAME.match(username):
+        raise MeteorError("error-invalid-username", f"{username} is not a valid username")
+    if await store.get_by_username(db, username):
+        raise MeteorError("error-field-unavailable", f"<strong>{username}</strong> is already in use :(")
+
+
+async def check_email_free(db: AsyncSession, email: str) -> None:
+    if not EMAIL.match(email):
+        raise MeteorError("error-invalid-email", f"Invalid email {email}")
+    if email and await store.get_by_email(db, email):
+        raise MeteorError("error-field-unavailable", f"<strong>{email}</strong> is already in use :(")
+
+
+async def check_not_last_admin(db: AsyncSession, user: User) -> None:
+    """Refuse what would leave no active administrator (deleting, deactivating or demoting the last)."""
+    if "admin" in user.roles and await store.active_ids_with_role(db, "admin") == [user.id]:
+        raise MeteorError("error-action-not-allowed", "Leaving the app without admins is not allowed")
+
+
 async def do_create_user(
     db: AsyncSession,
     *,
@@ -38,14 +59,9 @@ async def do_create_user(
     user_id: str | None = None,
     active: bool = True,
 ) -> User:
-    if not USERNAME.match(username):
-        raise MeteorError("error-invalid-username", f"{username} is not a valid username")
-    if email is not None and not EMAIL.match(email):
-        raise MeteorError("error-invalid-email", f"Invalid email {email}")
-    if await store.get_by_username(db, username):
-        raise MeteorError("error-field-unavailable", f"<strong>{username}</strong> is already in use :(")
-    if email and await store.get_by_email(db, email):
-        raise MeteorError("error-field-unavailable", f"<strong>{email}</strong> is already in use :(")
+    await check_username_free(db, username)
+    if email is not None:
+        await check_email_free(db, email)
     wanted = roles or ["user"]
     unknown = [r for r in wanted if r not in await permission_store.role_ids(db)]
     if unknown:
@@ -146,4 +162,5 @@ async def check_delete_user(db: AsyncSession, caller: User, user_id: str) -> Non
     target = await store.get_user(db, user_id)
     if target is None:
         raise MeteorError("error-invalid-user", "Invalid user")
+    await check_not_last_admin(db, target)
     await store.delete_user(db, user_id)

@@ -45,3 +45,9 @@ async def list_custom_fields(
     rows = [cast(CustomFieldDoc, loads(t)) for t in (await db.execute(stmt)).scalars().all()]
     total = int((await db.execute(select(func.count()).select_from(CustomField))).scalar_one())
     return rows, total
+
+
+async def remove_custom_field(db: AsyncSession, field_id: str) -> bool:
+    """Delete one definition; False when there was none (values already stored on rooms stay)."""
+    result = await db.execute(delete(CustomField).where(CustomField.id == field_id))
+    return bool(getattr(result, "rowcount", 0))

@@ -42,3 +42,11 @@ async def add_missing(
         if perm_id not in have:
             db.add(Permission(id=perm_id, roles=list(perm_roles), updated_at=now))
     await db.flush()
+
+
+async def all_roles(db: AsyncSession) -> list[Role]:
+    return list((await db.execute(select(Role).order_by(Role.id))).scalars().all())
+
+
+async def get_role(db: AsyncSession, role_id: str) -> Role | None:
+    return await db.get(Role, role_id)

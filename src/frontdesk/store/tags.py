@@ -47,3 +47,9 @@ async def save_tag(
             id=tag_id, name=name, description=description, departments=departments, updated_at=now
         )
     )
+
+
+async def remove_tag(db: AsyncSession, tag_id: str) -> bool:
+    """Delete one tag; False when there was none (rooms keep the tag names they were given)."""
+    result = await db.execute(delete(LivechatTag).where(LivechatTag.id == tag_id))
+    return bool(getattr(result, "rowcount", 0))

@@ -71,3 +71,18 @@ async def add_token(db: AsyncSession, user_id: str, hashed_token: str, now: int)
 
 async def delete_token(db: AsyncSession, hashed_token: str) -> None:
     await db.execute(delete(LoginToken).where(LoginToken.hashed_token == hashed_token))
+
+
+async def all_users(db: AsyncSession) -> list[User]:
+    """Every user (users.list sorts and pages them in memory: a desk's staff, not its visitors)."""
+    return list((await db.execute(select(User).order_by(User.username))).scalars().all())
+
+
+async def active_ids_with_role(db: AsyncSession, role: str) -> list[str]:
+    """Active users holding a role (roles are a JSON list: filtered here, on both databases alike)."""
+    rows = (await db.execute(select(User.id, User.roles).where(User.active.is_(True)))).all()
+    return [user_id for user_id, roles in rows if role in (roles or [])]
+
+
+async def delete_user_tokens(db: AsyncSession, user_id: str) -> None:
+    await db.execute(delete(LoginToken).where(LoginToken.user_id == user_id))

@@ -76,3 +76,35 @@ async def test_settings_read_and_write(client: httpx.AsyncClient, db: Database) 
     public = await client.get("/api/v1/settings/Livechat_enabled", headers=ah)
     assert public.json()["value"] is True
     assert (await client.get("/api/v1/settings/Livechat_Routing_Method", headers=ah)).status_code == 403
+
+
+async def test_a_manager_changes_the_omnichannel_settings_only(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    """Rocket.Chat's rule: manage-selected-settings with change-setting-<id> (given to managers for the
+    routing and widget settings); every other setting stays the admins'."""
+    manager = await make_user(db, ["user", "livechat-manager"])
+    mh = await login(client, manager["username"], manager["password"])
+    res = await client.post(
+        "/api/v1/settings/Livechat_maximum_chats_per_agent", json={"value": 2}, headers=mh
+    )
+    assert res.json() == {"success": True}
+    read = await client.get("/api/v1/settings/Livechat_maximum_chats_per_agent", headers=mh)
+    assert read.json()["value"] == 2
+    for setting, value in (("SMTP_Host", "mail"), ("API_Upper_Count_Limit", 5)):
+        denied = await client.post(f"/api/v1/settings/{setting}", json={"value": value}, headers=mh)
+        assert denied.status_code == 403, setting
+    assert (await client.get("/api/v1/settings/SMTP_Password", headers=mh)).status_code == 403
+    h = await admin_headers(client)
+    taken = await client.post(
+        "/api/v1/permissions.update",
+        json={
+            "permissions": [{"_id": "change-setting-Livechat_maximum_chats_per_agent", "roles": ["admin"]}]
+        },
+        headers=h,
+    )
+    assert taken.status_code == 200
+    again = await client.post(
+        "/api/v1/settings/Livechat_maximum_chats_per_agent", json={"value": 3}, headers=mh
+    )
+    assert again.status_code == 403

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { keys } from '../api/keys';
 import * as rest from '../api/rest';
 import { ApiError } from '../api/rest';
+import { useSections } from '../screens/admin/useSections';
 import { LoginScreen } from '../screens/login/LoginScreen';
 import { NoRoleScreen } from '../screens/login/NoRoleScreen';
 import { AuthProvider, useAuth } from './auth';
@@ -38,6 +39,7 @@ function usePrefetch(enabled: boolean) {
 function Gate() {
   const { credentials, logout } = useAuth();
   const me = useMe();
+  const admin = useSections(); // an administrator without a livechat role still gets the screens they may use
   usePrefetch(!!credentials);
   if (!credentials) return <LoginScreen />;
   if (me.isPending) {
@@ -60,7 +62,16 @@ function Gate() {
       </div>
     );
   }
-  if (!hasRole(me.data, LIVECHAT_ROLES)) return <NoRoleScreen me={me.data} />;
+  if (!hasRole(me.data, LIVECHAT_ROLES)) {
+    if (!admin.ready) {
+      return (
+        <div className="splash" role="status">
+          Loading your desk…
+        </div>
+      );
+    }
+    if (!admin.sections.length) return <NoRoleScreen me={me.data} />;
+  }
   return (
     <LiveProvider userId={credentials.userId} token={credentials.authToken}>
       <Shell />

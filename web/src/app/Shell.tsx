@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
 import { keys } from '../api/keys';
 import * as rest from '../api/rest';
+import { AdminScreen } from '../screens/admin/AdminScreen';
 import { ChatScreen } from '../screens/chat/ChatScreen';
 import { CurrentChatsScreen } from '../screens/currentChats/CurrentChatsScreen';
 import { HomeScreen } from '../screens/home/HomeScreen';
@@ -49,6 +50,7 @@ export function Shell() {
             {route.name === 'monitoring' ? <MonitoringScreen /> : <AnalyticsScreen />}
           </Suspense>
         )}
+        {route.name === 'admin' && <AdminScreen key={route.section} section={route.section} />}
         {route.name === 'not-found' && (
           <div className="empty">
             <h1>Nothing here</h1>

@@ -14,7 +14,8 @@ export function useMe() {
 }
 
 export function usePermissions() {
-  return useQuery({ queryKey: keys.permissions, queryFn: rest.permissions, staleTime: 5 * 60_000 });
+  const { credentials } = useAuth();
+  return useQuery({ queryKey: keys.permissions, queryFn: rest.permissions, staleTime: 5 * 60_000, enabled: !!credentials });
 }
 
 export function hasRole(me: Me | undefined, roles: string[]): boolean {

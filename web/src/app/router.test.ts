@@ -9,6 +9,7 @@ describe('routes', () => {
     expect(parseRoute(chatPath('a b'))).toEqual({ name: 'chat', rid: 'a b' });
     expect(parseRoute('/monitoring')).toEqual({ name: 'monitoring' });
     expect(parseRoute('/analytics/')).toEqual({ name: 'analytics' });
+    expect(parseRoute('/admin/custom-fields')).toEqual({ name: 'admin', section: 'custom-fields' });
     expect(parseRoute('/nope')).toEqual({ name: 'not-found' });
   });
 });

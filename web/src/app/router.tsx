@@ -9,6 +9,7 @@ export type Route =
   | { name: 'offline-messages' }
   | { name: 'monitoring' }
   | { name: 'analytics' }
+  | { name: 'admin'; section: string }
   | { name: 'not-found' };
 
 export function parseRoute(pathname: string): Route {
@@ -19,6 +20,8 @@ export function parseRoute(pathname: string): Route {
   if (path === '/offline-messages') return { name: 'offline-messages' };
   if (path === '/monitoring') return { name: 'monitoring' };
   if (path === '/analytics') return { name: 'analytics' };
+  const admin = /^\/admin\/([\w-]+)$/.exec(path);
+  if (admin) return { name: 'admin', section: admin[1] };
   const chat = /^\/chats\/([^/]+)$/.exec(path);
   if (chat) return { name: 'chat', rid: decodeURIComponent(chat[1]) };
   return { name: 'not-found' };

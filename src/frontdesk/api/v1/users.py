@@ -1,4 +1,4 @@
-"""users.create, users.info, users.setStatus, users.delete."""
+"""users.create, users.info, users.list, users.update, users.setStatus, users.delete."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from frontdesk.api.deps import Body, CurrentUser, Db, Now, SettingsDep, check_body, query_params
-from frontdesk.api.wire import user_doc
+from frontdesk.api.wire import paged_body, user_doc
 from frontdesk.errors import json_response
-from frontdesk.services import users
+from frontdesk.services import user_admin, users
+from frontdesk.services.pagination import ListPage, ListQuery
 
 router = APIRouter()
 
@@ -51,6 +52,43 @@ DELETE_SCHEMA: dict[str, Any] = {
     "additionalProperties": False,
 }
 
+_NNUM = {"type": "number", "nullable": True}
+LIST_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {"text": _STR, "count": _NNUM, "offset": _NNUM, "sort": _STR, "fields": _STR},
+    "additionalProperties": False,
+}
+UPDATE_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "userId": _STR,
+        "data": {
+            "type": "object",
+            "properties": {
+                "email": _STR,
+                "name": _STR,
+                "password": {"type": "string", "minLength": 1},
+                "username": _STR,
+                "active": {"type": "boolean"},
+                "roles": {"type": "array", "items": _STR},
+                "bio": _STR,
+                "nickname": _STR,
+                "statusText": _STR,
+                "joinDefaultChannels": {"type": "boolean"},
+                "requirePasswordChange": {"type": "boolean"},
+                "sendWelcomeEmail": {"type": "boolean"},
+                "verified": {"type": "boolean"},
+                "customFields": {"type": "object"},
+                "setRandomPassword": {"type": "boolean"},
+            },
+            "additionalProperties": False,
+        },
+        "confirmRelinquish": {"type": "boolean"},
+    },
+    "required": ["userId", "data"],
+    "additionalProperties": False,
+}
+
 
 @router.post("/users.create")
 async def create(body: Body, caller: CurrentUser, db: Db, now: Now, settings: SettingsDep) -> Response:
@@ -80,3 +118,23 @@ async def delete(body: Body, caller: CurrentUser, db: Db) -> Response:
     checked = check_body(body, DELETE_SCHEMA)
     await users.check_delete_user(db, caller, checked["userId"])
     return json_response({"success": True})
+
+
+@router.get("/users.list")
+async def list_users(request: Request, caller: CurrentUser, db: Db) -> Response:
+    """Rocket.Chat's users.list paging and sort; `text` (as users.listByStatus's searchTerm) instead of
+    a MongoDB `query`."""
+    query = query_params(request, LIST_SCHEMA)
+    found = await user_admin.check_list_users(db, caller, query.get("text") or None, ListQuery.of(query))
+    return json_response(
+        paged_body("users", ListPage([user_doc(u) for u in found.items], found.offset, found.total))
+    )
+
+
+@router.post("/users.update")
+async def update(body: Body, caller: CurrentUser, db: Db, now: Now, settings: SettingsDep) -> Response:
+    checked = check_body(body, UPDATE_SCHEMA)
+    user = await user_admin.check_update_user(
+        db, caller, checked["userId"], checked["data"], now, settings.BCRYPT_ROUNDS
+    )
+    return json_response({"user": user_doc(user), "success": True})

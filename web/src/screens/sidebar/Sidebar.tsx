@@ -7,6 +7,7 @@ import { useAuth } from '../../app/auth';
 import { askNotificationPermission, notificationPermission } from '../../app/notifications';
 import { useMe, usePermission } from '../../app/permissions';
 import { Link, useRoute } from '../../app/router';
+import { AdminLinks } from '../admin/AdminLinks';
 import { CurrentChatsLink } from '../currentChats/CurrentChatsLink';
 import { DashboardLinks } from '../monitoring/DashboardLinks';
 import { Avatar } from '../../components/Avatar';
@@ -124,6 +125,7 @@ export function Sidebar() {
       <CurrentChatsLink />
       <OfflineMessagesLink />
       <DashboardLinks />
+      <AdminLinks />
       <ChatList />
     </nav>
   );
