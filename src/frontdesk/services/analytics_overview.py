@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,7 +22,7 @@ from frontdesk.store.analytics_metrics import HOUR_MS, RoomSums
 MANAGER = "view-livechat-manager"
 
 
-async def conversation_counts(db: AsyncSession, period: Period) -> dict[str, Any]:
+async def conversation_counts(db: AsyncSession, period: Period) -> JsonObject:
     """`total` and `status` ({open, closed, queued, onhold}) of the period's rooms, as the listing counts."""
     f = period.room_filter()
     return await analytics_counts.read_counts(db, {"total": (f, TOTAL), "status": (f, "status")})

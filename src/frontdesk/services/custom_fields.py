@@ -8,7 +8,7 @@ from typing import Any, cast
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.clock import iso
-from frontdesk.documents import CustomFieldDoc
+from frontdesk.documents import CustomFieldDoc, JsonObject
 from frontdesk.errors import Failure, MeteorError
 from frontdesk.models.users import User
 from frontdesk.services.pagination import ListPage, ListQuery, page_of, read_list_query
@@ -65,7 +65,7 @@ async def access_field(db: AsyncSession, user: User, field_id: str) -> CustomFie
 
 
 async def check_save_rest(
-    db: AsyncSession, user: User, field_id: str | None, data: dict[str, Any], now: int
+    db: AsyncSession, user: User, field_id: str | None, data: JsonObject, now: int
 ) -> CustomFieldDoc:
     """livechat/custom-fields.save: the route's permission (a 403) and its own refusals, then the save."""
     await check_permission(db, user, "view-livechat-manager")

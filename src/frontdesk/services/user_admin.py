@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.documents import JsonObject
 from frontdesk.errors import MeteorError
 from frontdesk.models.users import User
 from frontdesk.services import agents, passwords
@@ -21,8 +20,8 @@ EDITORS = "edit-other-user-info"
 SORTABLE = {"username", "name", "status", "active", "type", "createdAt", "_updatedAt"}
 
 
-def _listed(user: User) -> dict[str, Any]:
-    doc: dict[str, Any] = {
+def _listed(user: User) -> JsonObject:
+    doc: JsonObject = {
         "_id": user.id,
         "username": user.username,
         "name": user.name,
@@ -56,9 +55,9 @@ async def check_list_users(
     return ListPage([by_id[d["_id"]] for d in page.items], page.offset, page.total)
 
 
-async def _check_data(db: AsyncSession, user: User, data: dict[str, Any]) -> dict[str, Any]:
+async def _check_data(db: AsyncSession, user: User, data: JsonObject) -> JsonObject:
     """The columns a users.update body changes, each checked as users.create checks it."""
-    values: dict[str, Any] = {}
+    values: JsonObject = {}
     username = data.get("username")
     if username is not None and username != user.username:
         await check_username_free(db, username)
@@ -75,7 +74,7 @@ async def _check_data(db: AsyncSession, user: User, data: dict[str, Any]) -> dic
 
 
 async def check_update_user(
-    db: AsyncSession, caller: User, user_id: str, data: dict[str, Any], now: int, rounds: int
+    db: AsyncSession, caller: User, user_id: str, data: JsonObject, now: int, rounds: int
 ) -> User:
     """users.update: name, username, email, password, active and roles of another user."""
     await check_permission(db, caller, EDITORS)

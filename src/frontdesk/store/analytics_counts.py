@@ -5,11 +5,11 @@ one route's counts come back from one statement (one snapshot)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.documents import JsonObject
 from frontdesk.models.rooms import Room, RoomTag
 from frontdesk.store import room_conditions, room_counts, room_facets, room_query, room_totals
 from frontdesk.store.room_filter import RoomFilter
@@ -19,7 +19,7 @@ TOTAL = "total"  # a Count's facet for the filter's own total
 Count = tuple[RoomFilter, str]
 
 
-async def read_counts(db: AsyncSession, wanted: Mapping[str, Count]) -> dict[str, Any]:
+async def read_counts(db: AsyncSession, wanted: Mapping[str, Count]) -> JsonObject:
     """Each named count: an int for TOTAL, else the facet's `{value: n}` (status: `{open, closed, queued,
     onhold}`), over its filter; one statement."""
     await room_counts.write_pending(db)
@@ -33,7 +33,7 @@ async def read_counts(db: AsyncSession, wanted: Mapping[str, Count]) -> dict[str
             columns.append(room_facets.facet_column(resolved, facet, name))
     async with room_query.bounded(db):
         row = (await db.execute(select(*columns))).one()
-    out: dict[str, Any] = {}
+    out: JsonObject = {}
     for (key, (_, facet)), value in zip(wanted.items(), row, strict=True):
         out[key] = int(value or 0) if facet == TOTAL else room_facets.decode([facet], [value])[facet]
     return out
