@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import text
 
+from frontdesk.db.changes import NotifySignal
 from frontdesk.db.engine import Database, NeedsWrite, presence_only
 from frontdesk.events import outbox
 from frontdesk.events.event import Event
@@ -61,6 +62,9 @@ async def test_a_presence_change_moves_every_commits_number_but_not_the_listings
     """store.users.update_user as the engine renders it: status columns alone are presence; any other
     column (or another table) is not, so it ends the listings' cached pages."""
     admin = "someone"  # a statement that changes no row still counts as a write
+    await db.changes.start()
+    if isinstance(db.changes, NotifySignal):  # until it listens, every read is a new number
+        assert await db.changes.wait_listening(5)
     before, listings = db.changes.current(), db.changes.listings()
     async with db.session() as session:
         await users_store.update_user(session, admin, status="away", status_connection="away", updated_at=1)

@@ -22,6 +22,7 @@ SWAGGER_PARAMETERS = {
     "validatorUrl": None,  # the default asks validator.swagger.io for a badge: no outside requests
     "tryItOutEnabled": True,
     "displayRequestDuration": True,
+    "docExpansion": "none",
 }
 
 
