@@ -26,4 +26,10 @@ describe('timelineRows', () => {
     expect(grouped).toEqual([['a', false, true], ['b', true, true], ['c', false, true], ['d', false, false]]);
     expect(rows[4]).toMatchObject({ kind: 'day', label: 'Today' });
   });
+
+  it('shows a message once when the stream delivered it before the send answered', () => {
+    const sent = m('p', '2024-01-02T11:00:00.000Z', 'agent');
+    const rows = timelineRows([sent], [{ _id: 'p', rid: 'r', msg: 'p', ts: 'x', state: 'sending' }], now);
+    expect(rows.map((r) => r.key)).toEqual(['day-Today', 'p']);
+  });
 });

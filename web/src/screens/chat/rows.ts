@@ -1,5 +1,6 @@
 // A chat's timeline as rows for the virtual list: day separators, messages (grouped when the same author
-// writes again within minutes), and the unsent messages at the end. Hidden system messages take no row.
+// writes again within minutes), and the unsent messages at the end. Hidden system messages take no row; an
+// unsent message the room's stream already delivered (its answer not back yet) takes none either.
 import type { Message } from '../../api/types';
 import type { Pending } from '../../app/outbox';
 import { dayLabel } from '../../components/time';
@@ -35,6 +36,9 @@ export function timelineRows(messages: Message[], pending: Pending[], now: numbe
     });
     previous = message;
   }
-  for (const item of pending) rows.push({ kind: 'pending', key: `pending-${item._id}`, item });
+  const delivered = new Set(messages.map((message) => message._id));
+  for (const item of pending) {
+    if (!delivered.has(item._id)) rows.push({ kind: 'pending', key: `pending-${item._id}`, item });
+  }
   return rows;
 }
