@@ -59,7 +59,7 @@ async def test_another_process_hears_whether_a_commit_was_presence_alone(setting
         admin = "someone"  # a statement that changes no row still counts as a write
         before, listings = second.changes.current(), second.changes.listings()
         async with first.session() as session:
-            await users_store.update_user(session, admin, status="away", status_connection="away")
+            await users_store.set_presence(session, admin, status="away", status_connection="away")
         await _until(lambda: second.changes.current() != before)
         assert second.changes.listings() == listings
         async with first.session() as session:

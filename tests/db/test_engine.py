@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from frontdesk.db.changes import NotifySignal
-from frontdesk.db.engine import Database, NeedsWrite, presence_only
+from frontdesk.db.engine import Database, NeedsWrite
 from frontdesk.events import outbox
 from frontdesk.events.event import Event
 from frontdesk.store import users as users_store
@@ -59,32 +59,24 @@ async def test_a_read_transactions_events_are_delivered_and_a_failed_ones_droppe
 
 
 async def test_a_presence_change_moves_every_commits_number_but_not_the_listings(db: Database) -> None:
-    """store.users.update_user as the engine renders it: status columns alone are presence; any other
-    column (or another table) is not, so it ends the listings' cached pages."""
+    """store.users.set_presence marks its statement: a commit of such writes alone is presence; any other
+    write (the same columns through update_user, another table) ends the listings' cached pages."""
     admin = "someone"  # a statement that changes no row still counts as a write
     await db.changes.start()
     if isinstance(db.changes, NotifySignal):  # until it listens, every read is a new number
         assert await db.changes.wait_listening(5)
     before, listings = db.changes.current(), db.changes.listings()
     async with db.session() as session:
-        await users_store.update_user(session, admin, status="away", status_connection="away", updated_at=1)
-        await users_store.update_user(session, admin, status_text="back soon")
+        await users_store.set_presence(session, admin, status="away", status_connection="away", updated_at=1)
+        await users_store.set_presence(session, admin, status_text="back soon")
     assert db.changes.current() != before and db.changes.listings() == listings
     async with db.session() as session:
-        await users_store.update_user(session, admin, status="online", name="Someone Else")
+        await users_store.set_presence(session, admin, status="online")
+        await users_store.update_user(session, admin, status="online")
     assert db.changes.listings() != listings
 
 
-@pytest.mark.parametrize(
-    ("statement", "presence"),
-    [
-        ("UPDATE users SET updated_at=?, status=?, status_connection=? WHERE users.id = ?", True),
-        ("UPDATE users SET status_text=$1::VARCHAR WHERE users.id = $2::VARCHAR", True),
-        ("UPDATE users SET status=?, roles=? WHERE users.id = ?", False),
-        ("UPDATE users SET status=? WHERE users.type = ?", False),
-        ("UPDATE rooms SET status=? WHERE rooms.id = ?", False),
-        ("UPDATE users SET status='x', roles='[]' WHERE users.id = ?", False),
-    ],
-)
-def test_presence_only_statements(statement: str, presence: bool) -> None:
-    assert presence_only(statement) is presence
+async def test_set_presence_refuses_other_columns(db: Database) -> None:
+    async with db.session() as session:
+        with pytest.raises(ValueError, match="roles"):
+            await users_store.set_presence(session, "someone", status="away", roles=["admin"])

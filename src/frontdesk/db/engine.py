@@ -26,12 +26,11 @@ WRITE = "frontdesk.write"  # on a session's info: whether it is a write transact
 # signal and clears no cache: typing, unchanged presence).
 READ_ONLY = "frontdesk.read_only"
 WROTE = "frontdesk.wrote"
-# ...and whether one of them changed more than presence: a commit that only set users' status columns
-# moves no listings() number (db/changes.py), so it ends no cached room page (no listing shows them).
+# ...and whether one of them changed more than presence: a commit whose every write was marked PRESENCE (by
+# store.users.set_presence: users' status columns) moves no listings() number (db/changes.py), so it ends
+# no cached room page (no listing shows them).
 BEYOND_PRESENCE = "frontdesk.beyond_presence"
-_PRESENCE_COLUMNS = frozenset({"status", "status_text", "status_connection", "updated_at"})
-_USER_UPDATE = re.compile(r"\s*UPDATE users SET (.+?) WHERE users\.id = \S+\s*$", re.DOTALL)
-_ASSIGNMENT = re.compile(r"(\w+)=(?:\?|\$\d+(?:::\w+)?|%\(\w+\)s)")
+PRESENCE = "frontdesk_presence"  # a statement's execution option: it changes presence columns only
 _READS = re.compile(
     r"\s*(?:SELECT|SAVEPOINT|RELEASE|ROLLBACK|BEGIN|SHOW|EXPLAIN|SET\s+LOCAL)\b", re.IGNORECASE
 )
@@ -51,22 +50,10 @@ def _watch_statement(
     if conn.info.get(READ_ONLY) and _WRITES.match(statement):
         raise NeedsWrite(statement[:80])
     conn.info[WROTE] = True
-    if not conn.info.get(BEYOND_PRESENCE) and not presence_only(statement):
+    if not conn.info.get(BEYOND_PRESENCE) and not (
+        context is not None and context.execution_options.get(PRESENCE)
+    ):
         conn.info[BEYOND_PRESENCE] = True
-
-
-def presence_only(statement: str) -> bool:
-    """Whether a statement sets nothing but presence columns of one user (as store.users.update_user
-    renders it on either engine: `UPDATE users SET status=?, ... WHERE users.id = ?`)."""
-    found = _USER_UPDATE.match(statement)
-    if found is None:
-        return False
-    assignments = found.group(1).split(", ")
-    for assignment in assignments:
-        column = _ASSIGNMENT.fullmatch(assignment)
-        if column is None or column.group(1) not in _PRESENCE_COLUMNS:
-            return False
-    return True
 
 
 @sa_event.listens_for(Session, "after_begin")

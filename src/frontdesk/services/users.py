@@ -149,7 +149,7 @@ async def do_set_status(
         values["status_connection"] = status
     if message is not None:
         values["status_text"] = message
-    await store.update_user(db, user.id, **values)
+    await store.set_presence(db, user.id, **values)
     if status is not None:
         served = await open_rooms_served_by(db, user.id)
         emit(db, AgentStatusChanged(user.id, status, tuple(room["_id"] for room in served), message))

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from frontdesk.db.engine import PRESENCE
 from frontdesk.models.users import LoginToken, User
 
 
@@ -39,6 +40,18 @@ async def add_user(db: AsyncSession, user: User) -> User:
 
 async def update_user(db: AsyncSession, user_id: str, **values: Any) -> None:
     await db.execute(update(User).where(User.id == user_id).values(**values))
+
+
+PRESENCE_COLUMNS = frozenset({"status", "status_connection", "status_text", "updated_at"})
+
+
+async def set_presence(db: AsyncSession, user_id: str, **values: Any) -> None:
+    """A user's status columns alone. Marked as presence, so a commit of nothing else ends no cached room
+    page (db/engine.py PRESENCE): no listing shows them."""
+    if not values or not PRESENCE_COLUMNS.issuperset(values):
+        raise ValueError(f"not presence columns: {sorted(set(values) - PRESENCE_COLUMNS)}")
+    stmt = update(User).where(User.id == user_id).values(**values)
+    await db.execute(stmt.execution_options(**{PRESENCE: True}))
 
 
 async def delete_user(db: AsyncSession, user_id: str) -> None:
