@@ -11,6 +11,7 @@ from urllib.parse import parse_qs
 import httpx
 import orjson
 from fastapi import FastAPI
+from fastapi.routing import iter_route_contexts
 from jsonschema import Draft202012Validator
 
 
@@ -18,28 +19,23 @@ class ContractError(AssertionError):
     pass
 
 
-class Contract:
-    def __init__(self, app: FastAPI) -> None:
-        self.app = app
+class Document:
+    """One OpenAPI document's operations, ready to match answers against: built once per process for each
+    route table (every test's app has the same one), with a validator per response schema."""
 
-    @cached_property
-    def _routes(self) -> list[tuple[re.Pattern[str], str, dict[str, Any]]]:
-        document = self.app.openapi()
+    def __init__(self, document: dict[str, Any]) -> None:
+        self.components: dict[str, Any] = document.get("components", {})
         found = []
         for path, item in document.get("paths", {}).items():
             pattern = re.compile("^" + re.sub(r"\\{[^/]+?\\}", "[^/]+", re.escape(path)) + "$")
             found.append((pattern, path, item))
         # literal paths before templated ones (`/livechat/visitor.status` is not `/livechat/visitor/{token}`)
         found.sort(key=lambda entry: entry[1].count("{"))
-        return found
-
-    @cached_property
-    def _components(self) -> dict[str, Any]:
-        components: dict[str, Any] = self.app.openapi().get("components", {})
-        return components
+        self.routes = found
+        self._validators: dict[int, Draft202012Validator] = {}
 
     def schema_for(self, method: str, path: str, status: int) -> dict[str, Any] | None:
-        for pattern, _, item in self._routes:
+        for pattern, _, item in self.routes:
             if pattern.match(path):
                 operation = item.get(method.lower()) or {}
                 response = operation.get("responses", {}).get(str(status)) or {}
@@ -47,15 +43,47 @@ class Contract:
                 return schema if isinstance(schema, dict) else None
         return None
 
+    def validator(self, schema: dict[str, Any]) -> Draft202012Validator:
+        found = self._validators.get(id(schema))
+        if found is None:
+            found = self._validators[id(schema)] = Draft202012Validator(
+                {**schema, "components": self.components}
+            )
+        return found
+
+
+_DOCUMENTS: dict[frozenset[tuple[str, frozenset[str]]], Document] = {}
+
+
+def document_of(app: FastAPI) -> Document:
+    table = frozenset(
+        (context.path_format or "", frozenset(context.methods or ()))
+        for context in iter_route_contexts(app.routes)
+    )
+    found = _DOCUMENTS.get(table)
+    if found is None:
+        found = _DOCUMENTS[table] = Document(app.openapi())
+    return found
+
+
+class Contract:
+    def __init__(self, app: FastAPI) -> None:
+        self.app = app
+
+    @cached_property
+    def document(self) -> Document:
+        return document_of(self.app)
+
     def check(self, method: str, path: str, query: str, status: int, body: bytes) -> None:
-        schema = self.schema_for(method, path, status)
+        schema = self.document.schema_for(method, path, status)
         if schema is None:
             return
         if status == 200 and "fields" in parse_qs(query):
             return  # a projection answers partial documents, as documented
-        validator = Draft202012Validator({**schema, "components": self._components})
         value = orjson.loads(body)
-        errors = sorted(validator.iter_errors(value), key=lambda e: list(e.absolute_path))
+        errors = sorted(
+            self.document.validator(schema).iter_errors(value), key=lambda e: list(e.absolute_path)
+        )
         if errors:
             where = "/".join(str(p) for p in errors[0].absolute_path)
             raise ContractError(

@@ -100,7 +100,9 @@ def _new_room(rng: random.Random, n: int) -> dict[str, Any]:
     return doc
 
 
-async def _check(db: Database) -> None:
+async def _check(db: Database, shapes: bool = True) -> None:
+    """The counters against a GROUP BY of the rooms; then (`shapes`) every filter's count against a plain
+    COUNT. The counts are a function of the counters, so between writes the first part is enough."""
     async with db.session(write=False) as session:
         grouped = select(Room.state, Room.department_id, Room.served_by_id, func.count()).group_by(
             Room.state, Room.department_id, Room.served_by_id
@@ -118,6 +120,8 @@ async def _check(db: Database) -> None:
                 by_closed_day[state, dept or "", agent or "", closed_at // DAY] += 1
         assert await room_counts.all_day_counts(session) == by_day
         assert await room_counts.all_day_counts(session, closed=True) == by_closed_day
+        if not shapes:
+            return
         for shape in SHAPES:
             assert room_totals.counted_shape(shape) is not None, shape
             plain = (await session.execute(room_totals.count_query(shape, db.dialect_name))).scalar_one()
@@ -157,7 +161,7 @@ async def test_counters_match_count_after_random_writes(db: Database, seed: int)
                 for rid in gone:
                     del rooms[rid]
         if step % 15 == 14:
-            await _check(db)
+            await _check(db, shapes=False)
     await _check(db)
 
 
