@@ -39,7 +39,7 @@ def _start(settings: Settings, redis: str, log: Path) -> tuple[subprocess.Popen[
         stderr=subprocess.STDOUT,
     )
     # a loaded machine may take a while to start a server (migrations, imports)
-    _wait_until(lambda: httpx.get(f"{url}/api/info").status_code == 200, f"frontdesk on {port}", timeout=90)
+    _wait_until(lambda: httpx.get(f"{url}/api/info").status_code == 200, f"frontdesk on {port}")
     return proc, url
 
 
