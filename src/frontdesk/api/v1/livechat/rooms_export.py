@@ -4,6 +4,7 @@ streamed CSV (api/room_csv.py), read a bounded batch per short transaction (stor
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 
 from fastapi import APIRouter
@@ -16,7 +17,7 @@ from frontdesk.clock import iso
 from frontdesk.db.engine import Database
 from frontdesk.services import room_export, room_listing
 from frontdesk.services.auth import authenticate
-from frontdesk.services.room_export import Export
+from frontdesk.services.room_export import Cursor, Export, ExportRow
 
 router = APIRouter()
 
@@ -37,7 +38,9 @@ async def export_rooms(request: Request) -> Response:
             session, request.headers.get("x-user-id"), request.headers.get("x-auth-token")
         )
         query = query_params(request, room_listing.query_schema())
-        export = await room_export.check_export(session, user, query)
+        export = await room_export.check_export(
+            session, user, query, room_csv.ROOM_PATHS, room_csv.VISITOR_PATHS
+        )
     name = "rooms-" + iso(request.app.state.clock.now_ms())[:19].replace(":", "-") + ".csv"
     return StreamingResponse(
         _csv(db, export),
@@ -48,17 +51,29 @@ async def export_rooms(request: Request) -> Response:
 
 async def _csv(db: Database, export: Export) -> AsyncIterator[bytes]:
     yield room_csv.lines([room_csv.header(export.custom_fields)])
-    cursor = None
-    while True:
-        # one short read per batch: no transaction stays open while the client reads
-        async with db.session(write=False) as session:
-            rows, cursor = await room_export.read_batch(session, export, cursor)
-        if rows:
-            stored = [(r.doc, r.department_name, r.visitor_doc) for r in rows]
-            # ~50 ms of Python per batch: in a thread, so the loop keeps serving other requests meanwhile
-            yield await asyncio.to_thread(_render, stored, export)
-        if cursor is None:
-            return
+    reading: asyncio.Task[tuple[list[ExportRow], Cursor | None]] | None = asyncio.create_task(
+        _read(db, export, None)
+    )
+    try:
+        while reading is not None:
+            rows, cursor = await reading
+            # the next batch is read (by the database, mostly outside the GIL) while this one renders
+            reading = asyncio.create_task(_read(db, export, cursor)) if cursor is not None else None
+            if rows:
+                stored = [(r.room_values, r.department_name, r.visitor_values) for r in rows]
+                # tens of ms of Python per batch: in a thread, so the loop keeps serving other requests
+                yield await asyncio.to_thread(_render, stored, export)
+    finally:
+        if reading is not None:  # the client went away: the read in flight is not wanted
+            reading.cancel()
+            with contextlib.suppress(BaseException):
+                await reading
+
+
+async def _read(db: Database, export: Export, cursor: Cursor | None) -> tuple[list[ExportRow], Cursor | None]:
+    # one short read per batch: no transaction stays open while the client reads
+    async with db.session(write=False) as session:
+        return await room_export.read_batch(session, export, cursor)
 
 
 def _render(stored: list[tuple[str, str | None, str | None]], export: Export) -> bytes:
