@@ -43,11 +43,10 @@ Cursor = tuple[Any, ...]  # the sort keys of the last row read
 Path = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class ExportRow:
-    room_values: str  # a JSON array: the room's value at each room path (null where absent)
-    department_name: str | None
-    visitor_values: str | None  # a JSON array: the visitor's value at each visitor path (None: no visitor)
+# One room: (id, state, departmentId, the department's name, the room's values at the room paths as a JSON
+# array, the visitor's at the visitor paths (None: no visitor), then the sort keys). Plain rows, as the
+# database answers them: a million rooms leave no time for an object per row.
+ExportRow = Sequence[Any]
 
 
 def _sqlite_path(path: Path) -> str:
@@ -124,7 +123,8 @@ def batch_query(b: Batch, cursor: Cursor | None, limit: int, dialect_name: str) 
         visitor_values = case(
             (visitor_doc.is_(None), None), else_=_values(visitor_doc, b.visitor_paths, "postgresql")
         )
-    stmt = select(_values(room_doc, b.room_paths, dialect_name), Department.name, visitor_values)
+    room_values = _values(room_doc, b.room_paths, dialect_name)
+    stmt = select(Room.id, Room.state, Room.department_id, Department.name, room_values, visitor_values)
     stmt = stmt.add_columns(*(k for k, _ in keys)).select_from(Room)
     stmt = stmt.outerjoin(Department, Department.id == Room.department_id)
     stmt = stmt.outerjoin(Visitor, Visitor.id == Room.visitor_id)
@@ -138,6 +138,6 @@ async def read_batch(
 ) -> tuple[list[ExportRow], Cursor | None]:
     """One batch and the cursor after it (None: that was the last)."""
     await room_counts.write_pending(db)
-    rows: Sequence[Any] = (await db.execute(batch_query(b, cursor, limit, db.get_bind().dialect.name))).all()
-    found = [ExportRow(r[0], r[1], r[2]) for r in rows]
-    return found, (tuple(rows[-1][3:]) if len(rows) == limit else None)
+    connection = await db.connection()  # Core rows: the ORM's result handling cost ~5 us a row
+    rows = (await connection.execute(batch_query(b, cursor, limit, connection.dialect.name))).all()
+    return list(rows), (tuple(rows[-1][6:]) if len(rows) == limit else None)

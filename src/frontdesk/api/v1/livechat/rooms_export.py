@@ -60,9 +60,8 @@ async def _csv(db: Database, export: Export) -> AsyncIterator[bytes]:
             # the next batch is read (by the database, mostly outside the GIL) while this one renders
             reading = asyncio.create_task(_read(db, export, cursor)) if cursor is not None else None
             if rows:
-                stored = [(r.room_values, r.department_name, r.visitor_values) for r in rows]
                 # tens of ms of Python per batch: in a thread, so the loop keeps serving other requests
-                yield await asyncio.to_thread(_render, stored, export)
+                yield await asyncio.to_thread(_render, rows, export)
     finally:
         if reading is not None:  # the client went away: the read in flight is not wanted
             reading.cancel()
@@ -76,5 +75,5 @@ async def _read(db: Database, export: Export, cursor: Cursor | None) -> tuple[li
         return await room_export.read_batch(session, export, cursor)
 
 
-def _render(stored: list[tuple[str, str | None, str | None]], export: Export) -> bytes:
-    return room_csv.lines(room_csv.export_rows(stored, export.custom_fields))
+def _render(rows: list[ExportRow], export: Export) -> bytes:
+    return room_csv.export_lines(rows, export.custom_fields)
