@@ -111,7 +111,7 @@ async def samples_for(api: httpx.AsyncClient, headers: dict[str, str], seed: int
     departments = (await api.get("/api/v1/livechat/department", headers=headers)).json()["departments"]
     agents = (await api.get("/api/v1/livechat/users/agent", params={"count": 100}, headers=headers)).json()
     tags = (
-        await api.get("/api/v1/livechat/rooms", params={"count": 0, "facets": "tag"}, headers=headers)
+        await api.get("/api/v1/livechat/rooms", params={"count": 1, "facets": "tag"}, headers=headers)
     ).json()
     tag_names = sorted(tags.get("facets", {}).get("tag", {}), key=lambda t: -tags["facets"]["tag"][t])
     out: list[Sample] = []
