@@ -4,7 +4,6 @@ streamed CSV (api/room_csv.py), read a bounded batch per short transaction (stor
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import AsyncIterator
 
 from fastapi import APIRouter
@@ -51,22 +50,16 @@ async def export_rooms(request: Request) -> Response:
 
 async def _csv(db: Database, export: Export) -> AsyncIterator[bytes]:
     yield room_csv.lines([room_csv.header(export.custom_fields)])
-    reading: asyncio.Task[tuple[list[ExportRow], Cursor | None]] | None = asyncio.create_task(
-        _read(db, export, None)
-    )
-    try:
-        while reading is not None:
-            rows, cursor = await reading
-            # the next batch is read (by the database, mostly outside the GIL) while this one renders
-            reading = asyncio.create_task(_read(db, export, cursor)) if cursor is not None else None
-            if rows:
-                # tens of ms of Python per batch: in a thread, so the loop keeps serving other requests
-                yield await asyncio.to_thread(_render, rows, export)
-    finally:
-        if reading is not None:  # the client went away: the read in flight is not wanted
-            reading.cancel()
-            with contextlib.suppress(BaseException):
-                await reading
+    cursor: Cursor | None = None
+    while True:
+        rows, cursor = await _read(db, export, cursor)
+        if rows:
+            # tens of ms of Python per batch: in a thread, so the loop keeps serving other requests. Not
+            # while the next batch is read: sqlite3 takes the GIL back after every row it steps, and each
+            # time waits out the render's switch interval (5 ms), which made reading the slow part
+            yield await asyncio.to_thread(_render, rows, export)
+        if cursor is None:
+            return
 
 
 async def _read(db: Database, export: Export, cursor: Cursor | None) -> tuple[list[ExportRow], Cursor | None]:
