@@ -1,5 +1,7 @@
-"""CSV export speed and memory: GET /api/v1/livechat/rooms.export over N demo rooms, against the JSON
-listing of the same rooms (count=0, streamed) in the same run.
+"""CSV export speed and memory: GET /api/v1/livechat/rooms.export over N demo rooms, against two baselines
+of the same run: the JSON listing of the same rooms (count=0, streamed), and a raw SELECT of the same
+rooms' stored JSON in listing order (Python's sqlite3, in this process, read-only: the floor of reading
+the data at all).
 
     .venv/bin/python bench/rooms_export.py --rooms 100000
     .venv/bin/python bench/rooms_export.py --rooms 1000000 --reuse
@@ -12,6 +14,7 @@ every 50 ms while it runs: constant memory means the peak does not grow with the
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import tempfile
 import threading
 import time
@@ -60,6 +63,20 @@ def download(client: httpx.Client, path: str, params: dict[str, str], pid: int) 
     }
 
 
+def raw_select(db: Path) -> tuple[float, int]:
+    """Every room's stored JSON (and its visitor's) in the listing's default order, fetched in batches."""
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    started, rows = time.perf_counter(), 0
+    cursor = con.execute(
+        "SELECT r.doc, v.doc FROM rooms r LEFT JOIN visitors v ON v.id = r.visitor_id"
+        " ORDER BY r.ts DESC, r.id DESC"
+    )
+    while batch := cursor.fetchmany(2000):
+        rows += len(batch)
+    con.close()
+    return time.perf_counter() - started, rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -96,6 +113,7 @@ def main() -> None:
             ]
     finally:
         stop_server(server)
+    raw_seconds, raw_rows = raw_select(args.db)
     print(f"\n{total} rooms (SQLite), one download at a time; rows/s = rooms / seconds")
     print("| case                    |   rooms | seconds |  rows/s |    MB | RSS before MiB | RSS peak MiB |")
     print("|-------------------------|--------:|--------:|--------:|------:|---------------:|-------------:|")
@@ -106,6 +124,16 @@ def main() -> None:
             f"| {name:<23} | {rows:7d} | {r['seconds']:7.2f} | {rows / r['seconds']:7.0f} "
             f"| {r['bytes'] / 1e6:5.0f} | {r['before'] / 1024:14.0f} | {r['peak'] / 1024:12.0f} |"
         )
+    name = "raw SELECT (baseline)"
+    print(
+        f"| {name:<23} | {raw_rows:7d} | {raw_seconds:7.2f} | {raw_rows / raw_seconds:7.0f} |       |"
+        "                |              |"
+    )
+    csv_all = results[0][1]["seconds"]
+    print(
+        f"\nCSV, every room: {total / csv_all:,.0f} rows/s = {raw_seconds / csv_all:.2f} x the raw SELECT's "
+        f"rate, {results[2][1]['seconds'] / csv_all:.2f} x the JSON stream's"
+    )
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import { keys } from '../../api/keys';
 import * as rest from '../../api/rest';
 import type { ListedRoom } from '../../api/types';
 import { FilterBar } from './FilterBar';
-import { COLUMNS, EMPTY, filterQuery, PAGE_SIZE, pageQuery, parseSearch, toSearch, type ChatFilters } from './filters';
+import { COLUMNS, EMPTY, facetQuery, filterQuery, PAGE_SIZE, pageQuery, parseSearch, toSearch, type ChatFilters } from './filters';
 import { RoomPanel, statusOf } from './RoomPanel';
 import './currentChats.css';
 
@@ -84,6 +84,13 @@ export function CurrentChatsScreen() {
     placeholderData: keepPreviousData,
     refetchInterval: 30_000,
   });
+  const counts = facetQuery(filters);
+  const facets = useQuery({
+    queryKey: keys.livechatRooms(rest.queryString(counts)),
+    queryFn: () => rest.livechatRooms(counts),
+    placeholderData: keepPreviousData,
+    refetchInterval: 30_000,
+  });
   const [exporting, setExporting] = useState<string | null>(null);
   const total = list.data?.total ?? 0;
   const first = total ? filters.page * PAGE_SIZE + 1 : 0;
@@ -121,7 +128,7 @@ export function CurrentChatsScreen() {
         </div>
       </div>
       {exporting && exporting !== 'Preparing the CSV…' && <p role="alert">{exporting}</p>}
-      <FilterBar filters={filters} facets={list.data?.facets} change={change} />
+      <FilterBar filters={filters} facets={facets.data?.facets} change={change} />
       <div className="cc-body">
         <div className="cc-table-wrap">
           {list.isError && <p role="alert">{list.error.message}</p>}

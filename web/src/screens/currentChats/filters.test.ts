@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { queryString } from '../../api/rest';
-import { EMPTY, pageQuery, parseSearch, toSearch } from './filters';
+import { EMPTY, facetQuery, pageQuery, parseSearch, toSearch } from './filters';
 
 describe('current chats filters', () => {
   it('round-trips through the URL', () => {
@@ -10,7 +10,7 @@ describe('current chats filters', () => {
     expect(parseSearch('?status=bogus&sort=nope&page=-3')).toEqual(EMPTY);
   });
 
-  it('asks the listing for the filter, the page, the columns and the facets', () => {
+  it('asks the listing for the filter, the page and the columns, and the facets apart', () => {
     const f = { ...EMPTY, agent: 'a1', status: 'closed' as const, department: 'd1', createdFrom: '2026-11-01', createdTo: '2026-11-02', page: 1, columns: ['messages'] };
     const query = pageQuery(f);
     expect(query).toMatchObject({
@@ -22,9 +22,15 @@ describe('current chats filters', () => {
       offset: 25,
       count: 25,
       fields: { _id: 1, msgs: 1 },
-      facets: 'status,department,agent,tag',
     });
+    expect(query).not.toHaveProperty('facets');
     expect(queryString(query)).toContain('agents[]=a1');
     expect(queryString(query)).not.toContain('closedAt');
+    // the facets: the same filter, no sort nor page (so paging and sorting do not ask them again)
+    const counts = facetQuery(f);
+    expect(counts).toMatchObject({ agents: ['a1'], open: 'false', departmentId: 'd1', count: 1, facets: 'status,department,agent,tag' });
+    expect(counts).not.toHaveProperty('sort');
+    expect(counts).not.toHaveProperty('offset');
+    expect(facetQuery({ ...f, page: 3, sort: 'messages', dir: 1 })).toEqual(counts);
   });
 });
