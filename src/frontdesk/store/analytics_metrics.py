@@ -13,14 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, case, false, func, select, union_all
+from sqlalchemy import Select, case, func, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
 from frontdesk.models.room_metrics import RoomDayMetrics, RoomHourMessages
-from frontdesk.models.rooms import DAY_MS, NO_KEY, Room, RoomTag
-from frontdesk.store import room_conditions, room_counts, room_query, room_totals
-from frontdesk.store.room_filter import ByDays, DateRange, RoomFilter
+from frontdesk.models.rooms import NO_KEY, Room, RoomTag
+from frontdesk.store import room_conditions, room_counts, room_query
+from frontdesk.store.room_day_split import split_days
+from frontdesk.store.room_filter import RoomFilter
 from frontdesk.store.room_metric_values import (
     EXTREMES,
     HOUR_MS,
@@ -50,55 +51,6 @@ class RoomSums:
     abandoned: int  # closed while the visitor still waited for an answer
     untagged: int  # carrying no tag
     timings: dict[str, Timing]
-
-
-@dataclass(frozen=True)
-class _Split:
-    """A filter as counter rows (whole days first_day..last_day, None: unbounded, of the departments
-    and agents given, None: any) and room filters read one by one."""
-
-    counted: bool
-    departments: list[str] | None = None
-    agents: list[str] | None = None
-    first_day: int | None = None
-    last_day: int | None = None
-    rooms: tuple[RoomFilter, ...] = ()
-
-    def where(self, table: Any, day: Any, per_day: int = 1) -> list[ColumnElement[bool]]:
-        """The counter rows' conditions in a table keyed by `day` (per_day keys a day: 24 for hours)."""
-        out = [*_in(table.department_id, self.departments)]
-        if self.agents is not None:
-            out += _in(table.served_by_id, self.agents)
-        if self.first_day is not None:
-            out.append(day >= self.first_day * per_day)
-        if self.last_day is not None:
-            out.append(day < (self.last_day + 1) * per_day)
-        return out
-
-
-def _in(column: Any, values: Sequence[str] | None) -> list[ColumnElement[bool]]:
-    if values is None:
-        return []
-    return [column.in_(list(values))] if values else [false()]
-
-
-def _split(f: RoomFilter) -> _Split:
-    """Whole days of a createdAt range (and the department and agent filters) from the counters, the
-    part-days from the rooms; a filter with no other condition the counters hold, from the counters."""
-    shape = room_totals.counted_shape(f)
-    if shape is not None and shape[0] is None:
-        return _Split(True, shape[1], shape[2])
-    by_day = room_totals.day_counted_shape(f)
-    if by_day is None or by_day[0][0] is not None or by_day[1]:
-        return _Split(False, rooms=(f,))
-    (_, departments, agents), _, (first, last) = by_day
-    name, r = next((d.name, v) for d, v in room_conditions.active(f) if isinstance(d.counting, ByDays))
-    rooms = []
-    if first is not None and r.start is not None and r.start < first * DAY_MS:
-        rooms.append(f.replace(**{name: DateRange(r.start, first * DAY_MS - 1)}))
-    if last is not None and r.end is not None and r.end >= (last + 1) * DAY_MS:
-        rooms.append(f.replace(**{name: DateRange((last + 1) * DAY_MS, r.end)}))
-    return _Split(True, departments, agents, first, last, tuple(rooms))
 
 
 def _counter_columns() -> list[ColumnElement[Any]]:
@@ -133,7 +85,7 @@ async def _parts(
     """The statements (counters, then rooms) whose rows add up to the filter's sums; `group`: the
     (counter column, room column) to group by, left out where NULL or ''."""
     name = db.get_bind().dialect.name
-    split = _split(f)
+    split = split_days(f)
     parts: list[Select[Any, Any]] = []
     if split.counted:
         stmt = select(*_counter_columns()).where(*split.where(RoomDayMetrics, RoomDayMetrics.day))
@@ -192,9 +144,7 @@ async def read_sums_by_agent(db: AsyncSession, f: RoomFilter) -> dict[str, RoomS
 async def read_messages_by_hour(db: AsyncSession, f: RoomFilter) -> dict[int, int]:
     """Messages of the filter's rooms by the UTC hour each room was created (epoch ms // HOUR_MS)."""
     name = db.get_bind().dialect.name
-    split = _split(f)
-    if split.agents is not None:  # room_hour_messages has no agent: read the rooms
-        split = _Split(False, rooms=(f,))
+    split = split_days(f, agents=False)  # room_hour_messages has no agent
     parts: list[Select[Any, Any]] = []
     if split.counted:
         t = RoomHourMessages
