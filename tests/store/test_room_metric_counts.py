@@ -16,7 +16,7 @@ from factories import room_doc
 from frontdesk.clock import iso, parse_iso
 from frontdesk.db import migrate
 from frontdesk.db.engine import Database
-from frontdesk.models.room_metrics import RoomDayLabelCount, RoomDayMetrics, RoomHourMessages
+from frontdesk.models.room_metrics import RoomDayLabelCount, RoomDayMetrics, RoomHourMessages, RoomHourMetrics
 from frontdesk.models.rooms import DAY_MS, Room, RoomTag
 from frontdesk.store import rooms as room_store
 from frontdesk.store.room_metric_values import (
@@ -92,25 +92,23 @@ def _new_room(rng: random.Random, n: int) -> dict[str, Any]:
     return doc
 
 
-async def _stored(db: Database) -> tuple[dict[Any, Any], dict[Any, int], dict[Any, int]]:
+async def _stored(db: Database) -> tuple[Any, ...]:
     async with db.session(write=False) as session:
-        m = RoomDayMetrics
-        columns = [getattr(m, c) for c in (*SUMS, *EXTREMES)]
-        rows = (await session.execute(select(m.day, m.department_id, m.served_by_id, *columns))).all()
-        metrics = {tuple(r[:3]): tuple(r[3:]) for r in rows if r[3]}
+        metrics = []
+        for m, key in ((RoomDayMetrics, RoomDayMetrics.day), (RoomHourMetrics, RoomHourMetrics.hour)):
+            columns = [getattr(m, c) for c in (*SUMS, *EXTREMES)]
+            rows = (await session.execute(select(key, m.department_id, m.served_by_id, *columns))).all()
+            metrics.append({tuple(r[:3]): tuple(r[3:]) for r in rows if r[3]})
         h = RoomHourMessages
-        hours = {
-            (r[0], r[1]): r[2]
-            for r in (await session.execute(select(h.hour, h.department_id, h.msgs)))
-            if r[2]
-        }
+        found = await session.execute(select(h.hour, h.department_id, h.msgs))
+        hours = {(r[0], r[1]): r[2] for r in found if r[2]}
         lab = RoomDayLabelCount
         found = await session.execute(select(lab.day, lab.department_id, lab.kind, lab.label, lab.n))
         labels = {tuple(r[:4]): r[4] for r in found if r[4]}
-    return metrics, hours, labels
+    return *metrics, hours, labels
 
 
-async def _expected(db: Database) -> tuple[dict[Any, Any], dict[Any, int], dict[Any, int]]:
+async def _expected(db: Database) -> tuple[Any, ...]:
     """The same sums in SQL over the rooms (the part-days' and the backfill's way)."""
     async with db.session(write=False) as session:
         times = timing_sql(db.dialect_name)
@@ -124,9 +122,11 @@ async def _expected(db: Database) -> tuple[dict[Any, Any], dict[Any, int], dict[
             columns += [func.coalesce(func.sum(times[name]), 0), func.count(times[name])]
         for timing, larger in EXTREMES.values():
             columns.append((func.max if larger else func.min)(times[timing]))
-        stmt = select(day, dept, agent, *columns).group_by(day, dept, agent)
-        metrics = {tuple(r[:3]): tuple(r[3:]) for r in (await session.execute(stmt)).all()}
+        metrics = []
         hour = (Room.ts // HOUR_MS).label("hour")
+        for unit in (day, hour):
+            stmt = select(unit, dept, agent, *columns).group_by(unit, dept, agent)
+            metrics.append({tuple(r[:3]): tuple(r[3:]) for r in (await session.execute(stmt)).all()})
         stmt = select(hour, dept, func.sum(Room.msgs)).group_by(hour, dept)
         hours = {(r[0], r[1]): r[2] for r in (await session.execute(stmt)).all() if r[2]}
         rows = await session.execute(select(Room.ts, Room.department_id, Room.source_type, Room.source_id))
@@ -140,7 +140,7 @@ async def _expected(db: Database) -> tuple[dict[Any, Any], dict[Any, int], dict[
         for ts, department, tag in (await session.execute(stmt)).all():
             key = (ts // DAY_MS, department or "", "tag", tag)
             labels[key] = labels.get(key, 0) + 1
-    return metrics, hours, labels
+    return *metrics, hours, labels
 
 
 async def _check(db: Database) -> None:
@@ -222,7 +222,7 @@ async def test_migration_backfills_metric_counters(db: Database) -> None:
     async with db.session() as session:
         await room_store.insert_rooms(session, [_new_room(rng, n) for n in range(40)])
     before = await _stored(db)
-    assert before[0] and before[1] and before[2]
+    assert all(before)
     await migrate.downgrade(db.engine, "0011")
     await migrate.upgrade(db.engine)
     assert await _stored(db) == before

@@ -13,14 +13,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 from frontdesk.models.base import Base
 
 
-class RoomDayMetrics(Base):
-    """Rooms created on a UTC day (`ts // DAY_MS`) in a department ('' none) served by an agent ('' none):
-    how many, their messages, how many were abandoned or carry no tag, and for each timing the sum and
-    the number of rooms that have it; the longest (or best) of some."""
+class _MetricColumns:
+    """How many rooms, their messages, how many were abandoned or carry no tag, and for each timing the
+    sum and the number of rooms that have it; the longest (or best) of some."""
 
-    __tablename__ = "room_day_metrics"
-
-    day: Mapped[int] = mapped_column(Integer, primary_key=True)
     department_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     served_by_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     n: Mapped[int] = mapped_column(BigInteger, default=0)
@@ -44,9 +40,32 @@ class RoomDayMetrics(Base):
     chat_duration_max: Mapped[int | None] = mapped_column(BigInteger)
     response_ft_min: Mapped[int | None] = mapped_column(BigInteger)
 
+
+class RoomDayMetrics(_MetricColumns, Base):
+    """The metrics of the rooms created on a UTC day (`ts // DAY_MS`) in a department ('' none) served
+    by an agent ('' none): a period's whole days."""
+
+    __tablename__ = "room_day_metrics"
+
+    day: Mapped[int] = mapped_column(Integer, primary_key=True)
+
     __table_args__ = (
         Index("ix_room_day_metrics_department_day", "department_id", "day"),
         Index("ix_room_day_metrics_served_by_day", "served_by_id", "day"),
+    )
+
+
+class RoomHourMetrics(_MetricColumns, Base):
+    """The same by UTC hour (`ts // HOUR_MS`): the whole hours of a period's part-days, so only the rooms
+    of its part-hours are read one by one."""
+
+    __tablename__ = "room_hour_metrics"
+
+    hour: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+    __table_args__ = (
+        Index("ix_room_hour_metrics_department_hour", "department_id", "hour"),
+        Index("ix_room_hour_metrics_served_by_hour", "served_by_id", "hour"),
     )
 
 

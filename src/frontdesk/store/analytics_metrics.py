@@ -17,10 +17,10 @@ from sqlalchemy import Select, case, func, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
-from frontdesk.models.room_metrics import RoomDayMetrics, RoomHourMessages
+from frontdesk.models.room_metrics import RoomDayMetrics, RoomHourMessages, RoomHourMetrics
 from frontdesk.models.rooms import NO_KEY, Room, RoomTag
 from frontdesk.store import room_conditions, room_counts, room_query
-from frontdesk.store.room_day_split import split_days
+from frontdesk.store.room_day_split import Span, split_days
 from frontdesk.store.room_filter import RoomFilter
 from frontdesk.store.room_metric_values import (
     EXTREMES,
@@ -53,8 +53,7 @@ class RoomSums:
     timings: dict[str, Timing]
 
 
-def _counter_columns() -> list[ColumnElement[Any]]:
-    t = RoomDayMetrics
+def _counter_columns(t: Any) -> list[ColumnElement[Any]]:
     out: list[ColumnElement[Any]] = [func.sum(getattr(t, c)) for c in ("n", "msgs", "abandoned", "untagged")]
     for name in TIMINGS:
         out += [func.sum(getattr(t, f"{name}_sum")), func.sum(getattr(t, f"{name}_n"))]
@@ -79,26 +78,30 @@ def _room_columns(dialect_name: str) -> list[ColumnElement[Any]]:
     return out
 
 
-async def _parts(
-    db: AsyncSession, f: RoomFilter, group: tuple[Any, Any] | None = None
-) -> tuple[list[Select[Any, Any]], str]:
-    """The statements (counters, then rooms) whose rows add up to the filter's sums; `group`: the
-    (counter column, room column) to group by, left out where NULL or ''."""
+async def _parts(db: AsyncSession, f: RoomFilter, by_agent: bool = False) -> list[Select[Any, Any]]:
+    """The statements (day counters, hour counters, rooms) whose rows add up to the filter's sums;
+    `by_agent`: grouped by serving agent (last column), rooms nobody served left out."""
     name = db.get_bind().dialect.name
-    split = split_days(f)
+    split = split_days(f, hours=True)
+    counted: list[tuple[Any, Any, Span]] = []
+    if split.days is not None:
+        counted.append((RoomDayMetrics, RoomDayMetrics.day, split.days))
+    counted += [(RoomHourMetrics, RoomHourMetrics.hour, span) for span in split.hours]
     parts: list[Select[Any, Any]] = []
-    if split.counted:
-        stmt = select(*_counter_columns()).where(*split.where(RoomDayMetrics, RoomDayMetrics.day))
-        if group is not None:
-            stmt = stmt.add_columns(group[0]).where(group[0] != NO_KEY).group_by(group[0])
+    for table, key, span in counted:
+        stmt = select(*_counter_columns(table)).where(*split.where(table, key, span))
+        if by_agent:
+            agent = table.served_by_id
+            stmt = stmt.add_columns(agent).where(agent != NO_KEY).group_by(agent)
         parts.append(stmt)
     for part in split.rooms:
         where = room_conditions.conditions(await room_query.resolve(db, part), name)
         stmt = select(*_room_columns(name)).where(*where)
-        if group is not None:
-            stmt = stmt.add_columns(group[1]).where(group[1].is_not(None)).group_by(group[1])
+        if by_agent:
+            stmt = stmt.add_columns(Room.served_by_id).where(Room.served_by_id.is_not(None))
+            stmt = stmt.group_by(Room.served_by_id)
         parts.append(stmt)
-    return parts, name
+    return parts
 
 
 def _sums(rows: Sequence[Any]) -> RoomSums:
@@ -128,15 +131,13 @@ async def _rows(db: AsyncSession, parts: list[Select[Any, Any]]) -> list[Any]:
 
 async def read_sums(db: AsyncSession, f: RoomFilter) -> RoomSums:
     """The filter's rooms summed."""
-    parts, _ = await _parts(db, f)
-    return _sums(await _rows(db, parts))
+    return _sums(await _rows(db, await _parts(db, f)))
 
 
 async def read_sums_by_agent(db: AsyncSession, f: RoomFilter) -> dict[str, RoomSums]:
     """read_sums per serving agent (rooms nobody served left out)."""
-    parts, _ = await _parts(db, f, (RoomDayMetrics.served_by_id, Room.served_by_id))
     by_agent: dict[str, list[Any]] = {}
-    for row in await _rows(db, parts):
+    for row in await _rows(db, await _parts(db, f, by_agent=True)):
         by_agent.setdefault(row[-1], []).append(row)
     return {agent: _sums(rows) for agent, rows in by_agent.items()}
 
@@ -144,11 +145,13 @@ async def read_sums_by_agent(db: AsyncSession, f: RoomFilter) -> dict[str, RoomS
 async def read_messages_by_hour(db: AsyncSession, f: RoomFilter) -> dict[int, int]:
     """Messages of the filter's rooms by the UTC hour each room was created (epoch ms // HOUR_MS)."""
     name = db.get_bind().dialect.name
-    split = split_days(f, agents=False)  # room_hour_messages has no agent
-    parts: list[Select[Any, Any]] = []
-    if split.counted:
-        t = RoomHourMessages
-        parts.append(select(t.hour, func.sum(t.msgs)).where(*split.where(t, t.hour, 24)).group_by(t.hour))
+    split = split_days(f, agents=False, hours=True)  # room_hour_messages has no agent
+    t = RoomHourMessages
+    spans = [(span, 24) for span in [split.days] if span is not None] + [(span, 1) for span in split.hours]
+    parts: list[Select[Any, Any]] = [
+        select(t.hour, func.sum(t.msgs)).where(*split.where(t, t.hour, span, per_day)).group_by(t.hour)
+        for span, per_day in spans
+    ]
     for part in split.rooms:
         where = room_conditions.conditions(await room_query.resolve(db, part), name)
         hour = (Room.ts // HOUR_MS).label("hour")

@@ -130,10 +130,10 @@ def _label_groups(base: RoomFilter, facet: str, dialect_name: str) -> Select[Any
     """Tags or sources from room_day_label_counts (whole days, by department) and the rooms of the
     part-days, when the base is no more than a createdAt range and departments; else None."""
     split = split_days(base, agents=False)
-    if not split.counted:
+    if split.days is None:
         return None
     t = RoomDayLabelCount
-    where = [t.kind == facet, *split.where(t, t.day)]
+    where = [t.kind == facet, *split.where(t, t.day, split.days)]
     whole = select(t.label.label("key"), func.sum(t.n).label("n")).where(*where).group_by(t.label)
     parts: list[Select[Any, Any]] = [whole]
     for part in split.rooms:

@@ -22,11 +22,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session, SessionTransaction
 
 from frontdesk.db import dialect
-from frontdesk.models.room_metrics import RoomDayLabelCount, RoomDayMetrics, RoomHourMessages
+from frontdesk.models.room_metrics import RoomDayLabelCount, RoomDayMetrics, RoomHourMessages, RoomHourMetrics
 from frontdesk.models.rooms import DAY_MS, Room
-from frontdesk.store.room_metric_values import EXTREMES, SUMS, Contribution, DayKey, key_matches, timing_sql
+from frontdesk.store.room_metric_values import EXTREMES, HOUR_MS, SUMS, Contribution, key_matches, timing_sql
 
-_METRICS = cast(Table, RoomDayMetrics.__table__)
+# each metric table: its time key column and how many ms one key spans
+_UNITS = {
+    "day": (cast(Table, RoomDayMetrics.__table__), DAY_MS),
+    "hour": (cast(Table, RoomHourMetrics.__table__), HOUR_MS),
+}
+# ('day' or 'hour', the day or hour, department id or '', agent id or '')
+RowKey = tuple[str, int, str, str]
 _HOURS = cast(Table, RoomHourMessages.__table__)
 _LABELS = cast(Table, RoomDayLabelCount.__table__)
 _PENDING = "frontdesk.room_metric_counts.pending"
@@ -36,30 +42,31 @@ _PENDING = "frontdesk.room_metric_counts.pending"
 class MetricChange:
     """The counters' move of some room writes."""
 
-    sums: dict[DayKey, list[int]] = field(default_factory=dict)
+    sums: dict[RowKey, list[int]] = field(default_factory=dict)
     # (row, extreme column) -> the best value added to it / the best value that left it
-    tops: dict[tuple[DayKey, str], int] = field(default_factory=dict)
-    checks: dict[tuple[DayKey, str], int] = field(default_factory=dict)
+    tops: dict[tuple[RowKey, str], int] = field(default_factory=dict)
+    checks: dict[tuple[RowKey, str], int] = field(default_factory=dict)
     hours: Counter[tuple[int, str]] = field(default_factory=Counter)
     labels: Counter[tuple[int, str, str, str]] = field(default_factory=Counter)
 
     def __bool__(self) -> bool:
         return bool(self.sums or self.checks or self.hours or self.labels)
 
-    def _keep(self, into: dict[tuple[DayKey, str], int], at: tuple[DayKey, str], value: int) -> None:
+    def _keep(self, into: dict[tuple[RowKey, str], int], at: tuple[RowKey, str], value: int) -> None:
         larger = EXTREMES[at[1]][1]
         old: int | None = into.get(at)
         if old is None or (value > old if larger else value < old):
             into[at] = value
 
     def add(self, c: Contribution, sign: int) -> None:
-        row = self.sums.setdefault(c.key, [0] * len(SUMS))
-        for i, value in enumerate(c.sums):
-            row[i] += sign * value
-        for column, extreme in zip(EXTREMES, c.extremes, strict=True):
-            if extreme is not None:
-                self._keep(self.tops if sign > 0 else self.checks, (c.key, column), extreme)
-        department = c.key[1]
+        day, department, agent = c.key
+        for key in (("day", day, department, agent), ("hour", c.hour, department, agent)):
+            row = self.sums.setdefault(key, [0] * len(SUMS))
+            for i, value in enumerate(c.sums):
+                row[i] += sign * value
+            for column, extreme in zip(EXTREMES, c.extremes, strict=True):
+                if extreme is not None:
+                    self._keep(self.tops if sign > 0 else self.checks, (key, column), extreme)
         self.hours[c.hour, department] += sign * c.sums[1]
         for kind, label in c.labels:
             self.labels[c.key[0], department, kind, label] += sign
@@ -90,25 +97,31 @@ def _insert(dialect_name: str) -> Any:
     return sqlite_insert if dialect_name == "sqlite" else pg_insert
 
 
-def _metrics_upsert(m: MetricChange, dialect_name: str) -> Any:
-    rows = []
-    for key in sorted(m.sums):
-        values = m.sums[key]
-        tops = [m.tops.get((key, column)) for column in EXTREMES]
-        if any(values) or any(t is not None for t in tops):
-            row = dict(zip(("day", "department_id", "served_by_id"), key, strict=True))
-            row.update(zip(SUMS, values, strict=True))
-            rows.append({**row, **dict(zip(EXTREMES, tops, strict=True))})
-    if not rows:
-        return None
-    stmt = _insert(dialect_name)(_METRICS).values(rows)
+def _metrics_upserts(m: MetricChange, dialect_name: str) -> list[Any]:
+    out = []
+    for unit, (table, _) in _UNITS.items():
+        rows = []
+        for key in sorted(k for k in m.sums if k[0] == unit):
+            values = m.sums[key]
+            tops = [m.tops.get((key, column)) for column in EXTREMES]
+            if any(values) or any(t is not None for t in tops):
+                row: dict[str, Any] = dict(zip((unit, "department_id", "served_by_id"), key[1:], strict=True))
+                row.update(zip(SUMS, values, strict=True))
+                rows.append({**row, **dict(zip(EXTREMES, tops, strict=True))})
+        if rows:
+            out.append(_upsert(table, unit, rows, dialect_name))
+    return out
+
+
+def _upsert(table: Table, unit: str, rows: list[dict[str, Any]], dialect_name: str) -> Any:
+    stmt = _insert(dialect_name)(table).values(rows)
     new = stmt.excluded
-    set_: dict[str, Any] = {c: _METRICS.c[c] + new[c] for c in SUMS}
+    set_: dict[str, Any] = {c: table.c[c] + new[c] for c in SUMS}
     for column, (_, larger) in EXTREMES.items():
-        old = _METRICS.c[column]
+        old = table.c[column]
         better = new[column] > old if larger else new[column] < old
         set_[column] = case((and_(new[column].is_not(None), old.is_(None) | better), new[column]), else_=old)
-    return stmt.on_conflict_do_update(index_elements=["day", "department_id", "served_by_id"], set_=set_)
+    return stmt.on_conflict_do_update(index_elements=[unit, "department_id", "served_by_id"], set_=set_)
 
 
 def _counter_upserts(m: MetricChange, dialect_name: str) -> list[Any]:
@@ -133,20 +146,21 @@ def _rechecks(m: MetricChange, dialect_name: str) -> list[Any]:
     timings = timing_sql(dialect_name)
     out = []
     for (key, column), value in sorted(m.checks.items()):
-        day, department, agent = key
+        unit, at, department, agent = key
+        table, span = _UNITS[unit]
         timing, larger = EXTREMES[column]
         best = (func.max if larger else func.min)(timings[timing])
         found = select(best).where(
-            Room.ts >= day * DAY_MS,
-            Room.ts < (day + 1) * DAY_MS,
+            Room.ts >= at * span,
+            Room.ts < (at + 1) * span,
             key_matches(Room.department_id, department),
             key_matches(Room.served_by_id, agent),
         )
-        stored = _METRICS.c[column]
-        stmt = update(_METRICS).where(
-            _METRICS.c.day == day,
-            _METRICS.c.department_id == department,
-            _METRICS.c.served_by_id == agent,
+        stored = table.c[column]
+        stmt = update(table).where(
+            table.c[unit] == at,
+            table.c.department_id == department,
+            table.c.served_by_id == agent,
             stored <= value if larger else stored >= value,
         )
         out.append(stmt.values({column: found.scalar_subquery()}))
@@ -155,7 +169,7 @@ def _rechecks(m: MetricChange, dialect_name: str) -> list[Any]:
 
 def statements(m: MetricChange, dialect_name: str) -> list[Any]:
     """The change as statements: the sums' upsert, the hour and label counters', then the rechecks."""
-    found = [_metrics_upsert(m, dialect_name), *_counter_upserts(m, dialect_name)]
+    found = [*_metrics_upserts(m, dialect_name), *_counter_upserts(m, dialect_name)]
     found += _rechecks(m, dialect_name)
     return [stmt for stmt in found if stmt is not None]
 

@@ -36,12 +36,12 @@ def _json(path: str, sqlite: bool) -> str:
     return f"(doc::jsonb #>> '{{{path.replace('.', ',')}}}')"
 
 
-def _backfill_metrics(sqlite: bool) -> None:
+def _backfill_metrics(sqlite: bool, table: str, unit: str, span: int) -> None:
     false = "0" if sqlite else "false"
     response_ft = _micros(_json("metrics.response.ft", sqlite), sqlite)
     per_room = ", ".join(
         [
-            "ts / 86400000 AS day",
+            f"ts / {span} AS {unit}",
             "COALESCE(department_id, '') AS department_id",
             "COALESCE(served_by_id, '') AS served_by_id",
             "msgs",
@@ -61,29 +61,30 @@ def _backfill_metrics(sqlite: bool) -> None:
     sums = [f"COALESCE(SUM({t}), 0), COUNT({t})" for t in _TIMINGS]
     columns = ["n", "msgs", "abandoned", "untagged", *(f"{t}_{p}" for t in _TIMINGS for p in ("sum", "n"))]
     op.execute(
-        f"INSERT INTO room_day_metrics (day, department_id, served_by_id, {', '.join(columns)}, "
+        f"INSERT INTO {table} ({unit}, department_id, served_by_id, {', '.join(columns)}, "
         f"{', '.join(_EXTREMES)}) "
-        "SELECT day, department_id, served_by_id, COUNT(*), SUM(msgs), SUM(abandoned), SUM(untagged), "
+        f"SELECT {unit}, department_id, served_by_id, COUNT(*), SUM(msgs), SUM(abandoned), SUM(untagged), "
         f"{', '.join(sums)}, "
         f"{', '.join(_EXTREMES.values())} "
-        f"FROM (SELECT {per_room} FROM rooms) AS r GROUP BY day, department_id, served_by_id"
+        f"FROM (SELECT {per_room} FROM rooms) AS r GROUP BY {unit}, department_id, served_by_id"
     )
 
 
 def upgrade() -> None:
     big = sa.BigInteger()
-    op.create_table(
-        "room_day_metrics",
-        sa.Column("day", sa.Integer(), nullable=False),
-        sa.Column("department_id", sa.String(length=32), nullable=False),
-        sa.Column("served_by_id", sa.String(length=32), nullable=False),
-        *[sa.Column(c, big, nullable=False) for c in ("n", "msgs", "abandoned", "untagged")],
-        *[sa.Column(f"{t}_{p}", big, nullable=False) for t in _TIMINGS for p in ("sum", "n")],
-        *[sa.Column(c, big, nullable=True) for c in _EXTREMES],
-        sa.PrimaryKeyConstraint("day", "department_id", "served_by_id", name=op.f("pk_room_day_metrics")),
-    )
-    op.create_index("ix_room_day_metrics_department_day", "room_day_metrics", ["department_id", "day"])
-    op.create_index("ix_room_day_metrics_served_by_day", "room_day_metrics", ["served_by_id", "day"])
+    for table, unit in (("room_day_metrics", "day"), ("room_hour_metrics", "hour")):
+        op.create_table(
+            table,
+            sa.Column(unit, sa.Integer(), nullable=False),
+            sa.Column("department_id", sa.String(length=32), nullable=False),
+            sa.Column("served_by_id", sa.String(length=32), nullable=False),
+            *[sa.Column(c, big, nullable=False) for c in ("n", "msgs", "abandoned", "untagged")],
+            *[sa.Column(f"{t}_{p}", big, nullable=False) for t in _TIMINGS for p in ("sum", "n")],
+            *[sa.Column(c, big, nullable=True) for c in _EXTREMES],
+            sa.PrimaryKeyConstraint(unit, "department_id", "served_by_id", name=op.f(f"pk_{table}")),
+        )
+        op.create_index(f"ix_{table}_department_{unit}", table, ["department_id", unit])
+        op.create_index(f"ix_{table}_served_by_{unit}", table, ["served_by_id", unit])
     op.create_table(
         "room_hour_messages",
         sa.Column("hour", sa.Integer(), nullable=False),
@@ -108,7 +109,8 @@ def upgrade() -> None:
         ["kind", "department_id", "day"],
     )
     sqlite = op.get_bind().dialect.name == "sqlite"
-    _backfill_metrics(sqlite)
+    _backfill_metrics(sqlite, "room_day_metrics", "day", 86_400_000)
+    _backfill_metrics(sqlite, "room_hour_metrics", "hour", 3_600_000)
     # ts is integer epoch ms on both engines, so `/` is integer division (models.rooms.DAY_MS, HOUR_MS).
     op.execute(
         "INSERT INTO room_hour_messages (hour, department_id, msgs) "
@@ -134,6 +136,7 @@ def downgrade() -> None:
     op.drop_index("ix_room_day_label_counts_kind_department_day", table_name="room_day_label_counts")
     op.drop_table("room_day_label_counts")
     op.drop_table("room_hour_messages")
-    op.drop_index("ix_room_day_metrics_served_by_day", table_name="room_day_metrics")
-    op.drop_index("ix_room_day_metrics_department_day", table_name="room_day_metrics")
-    op.drop_table("room_day_metrics")
+    for table, unit in (("room_hour_metrics", "hour"), ("room_day_metrics", "day")):
+        op.drop_index(f"ix_{table}_served_by_{unit}", table_name=table)
+        op.drop_index(f"ix_{table}_department_{unit}", table_name=table)
+        op.drop_table(table)
