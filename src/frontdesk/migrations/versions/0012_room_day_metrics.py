@@ -23,6 +23,8 @@ _EXTREMES = {
     "response_ft_min": "MIN(response_ft)",
 }
 
+_COLUMNS = ["n", "msgs", "abandoned", "untagged", *(f"{t}_{p}" for t in _TIMINGS for p in ("sum", "n"))]
+
 
 def _micros(value: str, sqlite: bool) -> str:
     """Seconds as whole microseconds, exactly as store/room_metric_values.py computes them."""
@@ -59,7 +61,7 @@ def _backfill_metrics(sqlite: bool, table: str, unit: str, span: int) -> None:
     )
     # a sum of no value is NULL: the columns are NOT NULL
     sums = [f"COALESCE(SUM({t}), 0), COUNT({t})" for t in _TIMINGS]
-    columns = ["n", "msgs", "abandoned", "untagged", *(f"{t}_{p}" for t in _TIMINGS for p in ("sum", "n"))]
+    columns = _COLUMNS
     op.execute(
         f"INSERT INTO {table} ({unit}, department_id, served_by_id, {', '.join(columns)}, "
         f"{', '.join(_EXTREMES)}) "
@@ -109,13 +111,19 @@ def upgrade() -> None:
         ["kind", "department_id", "day"],
     )
     sqlite = op.get_bind().dialect.name == "sqlite"
-    _backfill_metrics(sqlite, "room_day_metrics", "day", 86_400_000)
+    # One pass over the rooms (each document's JSON read once): the hour rows; the day rows and the
+    # messages by hour are sums of them (sums, counts, maxima and minima all add up by groups).
     _backfill_metrics(sqlite, "room_hour_metrics", "hour", 3_600_000)
-    # ts is integer epoch ms on both engines, so `/` is integer division (models.rooms.DAY_MS, HOUR_MS).
+    sums = ", ".join(f"SUM({c})" for c in _COLUMNS)
+    op.execute(
+        f"INSERT INTO room_day_metrics (day, department_id, served_by_id, {', '.join(_COLUMNS)}, "
+        f"{', '.join(_EXTREMES)}) SELECT hour / 24, department_id, served_by_id, {sums}, "
+        f"{', '.join(f'{e[:3]}({c})' for c, e in _EXTREMES.items())} "
+        "FROM room_hour_metrics GROUP BY hour / 24, department_id, served_by_id"
+    )
     op.execute(
         "INSERT INTO room_hour_messages (hour, department_id, msgs) "
-        "SELECT ts / 3600000, COALESCE(department_id, ''), SUM(msgs) FROM rooms "
-        "GROUP BY ts / 3600000, COALESCE(department_id, '')"
+        "SELECT hour, department_id, SUM(msgs) FROM room_hour_metrics GROUP BY hour, department_id"
     )
     op.execute(
         "INSERT INTO room_day_label_counts (day, department_id, kind, label, n) "
