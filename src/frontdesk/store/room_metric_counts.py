@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
 from sqlalchemy import Table, and_, case, event, func, select, update
@@ -82,6 +82,16 @@ class MetricChange:
             self._keep(self.checks, at, value)
         self.hours.update(other.hours)
         self.labels.update(other.labels)
+
+
+def moved(before: Contribution, after: Contribution) -> MetricChange:
+    """One room's change; an extreme it keeps in the same rows is neither re-added nor re-checked (a
+    message moves sums, not the longest times)."""
+    if (before.key, before.hour) == (after.key, after.hour):
+        pairs = list(zip(before.extremes, after.extremes, strict=True))
+        before = replace(before, extremes=tuple(None if b == a else b for b, a in pairs))
+        after = replace(after, extremes=tuple(None if b == a else a for b, a in pairs))
+    return change([before], [after])
 
 
 def change(removed: Iterable[Contribution], added: Iterable[Contribution]) -> MetricChange:

@@ -195,7 +195,7 @@ async def save_room(db: AsyncSession, doc: RoomDoc, *, read_as: RoomShape | None
 
 async def _move_metrics(db: AsyncSession, before: object, after: Contribution) -> None:
     if before != after:
-        await room_metric_counts.apply(db, room_metric_counts.change([cast(Contribution, before)], [after]))
+        await room_metric_counts.apply(db, room_metric_counts.moved(cast(Contribution, before), after))
 
 
 async def delete_rooms(db: AsyncSession, room_ids: Sequence[str]) -> None:
