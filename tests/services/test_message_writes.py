@@ -1,5 +1,6 @@
 """A chat message's write: a handful of statements (the room row rewritten alone when its counters, tags
-and values cannot move), and `md` parsed before the room is locked, the same tree whatever its length."""
+and values cannot move; the metric counters upserted), and `md` parsed before the room is locked, the
+same tree whatever its length."""
 
 from __future__ import annotations
 
@@ -46,8 +47,9 @@ async def test_visitor_message_rewrites_room_row_only(client, db) -> None:
         await send_visitor_message(client, visitor["token"], room["_id"], "second")
 
     seen = await _statements_of(db, send)
-    # the message, the room row, the agent's unread count; no tag, value or counter rows
-    assert seen["INSERT"] == 1 and seen["UPDATE"] == 2 and seen["DELETE"] == 0, seen
+    # the message, the room row, the agent's unread count, and the metric counters' three upserts (the
+    # room's messages by day and by hour, and by hour and department); no tag, value or room counter rows
+    assert seen["INSERT"] == 4 and seen["UPDATE"] == 2 and seen["DELETE"] == 0, seen
 
 
 async def test_long_text_gets_the_same_md_tree(client, db) -> None:

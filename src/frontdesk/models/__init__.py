@@ -8,6 +8,7 @@ from frontdesk.models.livechat import CustomField, DepartmentAgent, OfflineMessa
 from frontdesk.models.mail import OutboxMail
 from frontdesk.models.messages import Message
 from frontdesk.models.permissions import Permission, Role
+from frontdesk.models.room_metrics import RoomDayLabelCount, RoomDayMetrics, RoomHourMessages, RoomHourMetrics
 from frontdesk.models.rooms import Room, RoomTag
 from frontdesk.models.schema import DeferredIndex
 from frontdesk.models.settings import Setting
@@ -31,6 +32,10 @@ __all__ = [
     "Permission",
     "Role",
     "Room",
+    "RoomDayLabelCount",
+    "RoomDayMetrics",
+    "RoomHourMessages",
+    "RoomHourMetrics",
     "RoomTag",
     "Setting",
     "Subscription",

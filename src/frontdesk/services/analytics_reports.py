@@ -14,7 +14,7 @@ from frontdesk.errors import PlainError
 from frontdesk.models.users import User
 from frontdesk.services.analytics_overview import conversation_counts
 from frontdesk.services.analytics_totalizers import check_period
-from frontdesk.store import analytics_agents, analytics_counts
+from frontdesk.store import analytics_agents, analytics_counts, analytics_metrics
 from frontdesk.store.analytics_counts import TOTAL
 
 STATUS_LABELS = {"open": "Open", "closed": "Closed", "queued": "Queued", "onhold": "On_Hold"}
@@ -89,6 +89,6 @@ async def check_by_tags(db: AsyncSession, user: User, query: JsonObject) -> Json
     order = _sort(query.get("sort"), ("value", 1))
     f = period.room_filter()
     counts = await analytics_counts.read_counts(db, {"tag": (f, "tag")})
-    untagged = await analytics_counts.count_untagged(db, f)
+    untagged = (await analytics_metrics.read_sums(db, f)).untagged
     per: dict[str, int] = counts["tag"]
     return {"data": _data(per, {}, order), "total": sum(per.values()), "unspecified": untagged}

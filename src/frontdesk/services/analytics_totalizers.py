@@ -30,13 +30,14 @@ async def check_conversation_totalizers(db: AsyncSession, user: User, query: Jso
     period = await check_period(db, user, query)
     counts = await conversation_counts(db, period)
     sums = await analytics_metrics.read_sums(db, period.room_filter())
+    visitors = await analytics_metrics.count_visitors(db, period.room_filter())
     return {
         "totalizers": [
             _entry("Total_conversations", counts["total"]),
             _entry("Open_conversations", counts["status"]["open"]),
             _entry("On_Hold_conversations", counts["status"]["onhold"]),
             _entry("Total_messages", sums.messages),
-            _entry("Total_visitors", sums.visitors),
+            _entry("Total_visitors", visitors),
         ]
     }
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.documents import JsonObject
-from frontdesk.models.rooms import Room, RoomTag
-from frontdesk.store import room_conditions, room_counts, room_facets, room_query, room_totals
+from frontdesk.store import room_counts, room_facets, room_query, room_totals
 from frontdesk.store.room_filter import RoomFilter
 
 TOTAL = "total"  # a Count's facet for the filter's own total
@@ -37,13 +36,3 @@ async def read_counts(db: AsyncSession, wanted: Mapping[str, Count]) -> JsonObje
     for (key, (_, facet)), value in zip(wanted.items(), row, strict=True):
         out[key] = int(value or 0) if facet == TOTAL else room_facets.decode([facet], [value])[facet]
     return out
-
-
-async def count_untagged(db: AsyncSession, f: RoomFilter) -> int:
-    """The filter's rooms that carry no tag."""
-    name = db.get_bind().dialect.name
-    where = room_conditions.conditions(await room_query.resolve(db, f), name)
-    tagged = select(RoomTag.room_id).where(RoomTag.room_id == Room.id).exists()
-    async with room_query.bounded(db):
-        found = await db.scalar(select(func.count()).select_from(Room).where(*where, ~tagged))
-    return int(found or 0)

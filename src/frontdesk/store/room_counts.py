@@ -36,6 +36,7 @@ from frontdesk.models.rooms import (
     RoomDayCount,
     RoomTagCount,
 )
+from frontdesk.store import room_metric_counts
 from frontdesk.store.documents import ColumnValues
 
 # state, department id, serving agent id ('' for none), creation day (ts // DAY_MS), closing day
@@ -134,9 +135,11 @@ async def apply(db: AsyncSession, change: Counter[CountKey], tags: Counter[str] 
 
 
 async def write_pending(db: AsyncSession) -> None:
-    """Write this transaction's collected changes now (before reading counters in it)."""
+    """Write this transaction's collected changes now (before reading counters in it), the metric
+    counters' too."""
     for stmt in _statements(db.sync_session):
         await db.execute(stmt)
+    await room_metric_counts.write_pending(db)
 
 
 @event.listens_for(Session, "before_commit")

@@ -19,8 +19,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
 from frontdesk.db import dialect
+from frontdesk.models.room_metrics import RoomDayLabelCount
 from frontdesk.models.rooms import DAY_MS, Room, RoomTag, RoomTagCount
 from frontdesk.store import room_conditions, room_counts, room_filters, room_query, room_totals
+from frontdesk.store.room_day_split import split_days
 from frontdesk.store.room_filter import ByDays, DateRange, RoomFilter
 from frontdesk.store.room_filters import Status, status_states
 
@@ -114,9 +116,33 @@ def grouped_query(base: RoomFilter, facet: str, dialect_name: str) -> Select[Any
             return room_counts.grouped_query(key, *shape)
         if room_totals.day_counted_shape(base) is not None:
             return _day_groups(base, facet, dialect_name)
+    if facet == "tag" and not base:  # every room: the tag counters
+        return _tag_groups(base, dialect_name)
+    labels = _label_groups(base, facet, dialect_name) if facet in ("tag", "source") else None
+    if labels is not None:
+        return labels
     if facet == "tag":
         return _tag_groups(base, dialect_name)
     return _room_groups(base, facet, dialect_name)
+
+
+def _label_groups(base: RoomFilter, facet: str, dialect_name: str) -> Select[Any, Any] | None:
+    """Tags or sources from room_day_label_counts (whole days, by department) and the rooms of the
+    part-days, when the base is no more than a createdAt range and departments; else None."""
+    split = split_days(base, agents=False)
+    if split.days is None:
+        return None
+    t = RoomDayLabelCount
+    where = [t.kind == facet, *split.where(t, t.day, split.days)]
+    whole = select(t.label.label("key"), func.sum(t.n).label("n")).where(*where).group_by(t.label)
+    parts: list[Select[Any, Any]] = [whole]
+    for part in split.rooms:
+        rooms = _tag_groups(part, dialect_name) if facet == "tag" else _room_groups(part, facet, dialect_name)
+        parts.append(rooms)
+    if len(parts) == 1:
+        return whole
+    both = union_all(*parts).subquery()
+    return select(both.c.key, func.sum(both.c.n).label("n")).group_by(both.c.key)
 
 
 def facet_column(base: RoomFilter, facet: str, dialect_name: str) -> ColumnElement[Any]:

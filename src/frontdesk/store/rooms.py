@@ -22,8 +22,9 @@ from frontdesk.models.rooms import (
     RoomTag,
     RoomValue,
 )
-from frontdesk.store import room_counts, room_values
+from frontdesk.store import room_counts, room_metric_counts, room_values
 from frontdesk.store.documents import ColumnValues, Rows, as_rows, dig, dumps, insert_rows, loads, ms
+from frontdesk.store.room_metric_values import Contribution, contribution
 
 # The columns that decide which counters a room is in (what room_counts.count_key reads).
 _KEY = (Room.state, Room.department_id, Room.served_by_id, Room.ts, Room.closed_at)
@@ -79,6 +80,13 @@ def _tag_rows(doc: RoomDoc, ts: int) -> list[ColumnValues]:
     return [{"room_id": doc["_id"], "tag": t, "ts": ts} for t in unique]
 
 
+def _contribution(doc: RoomDoc) -> Contribution:
+    """The room's share of the metric counters (store/room_metric_values.py)."""
+    tags = doc.get("tags")
+    unique = list(dict.fromkeys(t for t in tags if isinstance(t, str))) if isinstance(tags, list) else []
+    return contribution(doc, room_state(doc), unique)
+
+
 @dataclass(frozen=True)
 class NewRooms:
     """New rooms as the rows insert_rooms writes; built apart from the write so another process can."""
@@ -87,6 +95,7 @@ class NewRooms:
     tags: Rows
     counts: Counter[room_counts.CountKey]
     tag_counts: Counter[str]
+    metrics: room_metric_counts.MetricChange
     values: Rows
     value_counts: Counter[room_values.ValueKey]
     value_texts: dict[room_values.ValueKey, str]
@@ -96,6 +105,7 @@ def new_rooms(docs: Sequence[RoomDoc]) -> NewRooms:
     rows = [room_columns(d) for d in docs]
     tag_rows = [t for d, r in zip(docs, rows, strict=True) for t in _tag_rows(d, r["ts"])]
     counts = room_counts.deltas([], map(room_counts.count_key, rows))
+    metrics = room_metric_counts.change([], (_contribution(d) for d in docs))
     value_rows: list[ColumnValues] = []
     value_counts: Counter[room_values.ValueKey] = Counter()
     value_texts: dict[room_values.ValueKey, str] = {}
@@ -110,6 +120,7 @@ def new_rooms(docs: Sequence[RoomDoc]) -> NewRooms:
         as_rows(tag_rows),
         counts,
         Counter(t["tag"] for t in tag_rows),
+        metrics,
         as_rows(value_rows),
         value_counts,
         value_texts,
@@ -122,6 +133,7 @@ async def insert_new_rooms(db: AsyncSession, new: NewRooms) -> None:
     await insert_rows(db, RoomTag, new.tags)
     await insert_rows(db, RoomValue, new.values)
     await room_counts.apply(db, new.counts, new.tag_counts)
+    await room_metric_counts.apply(db, new.metrics)
     await room_values.apply(db, new.value_counts, new.value_texts)
 
 
@@ -135,7 +147,8 @@ RoomShape = tuple[object, ...]
 
 def room_shape(doc: RoomDoc) -> RoomShape:
     """What a room's rows in other tables follow: its counters' key, its tags and its filter values (and
-    the `ts` their rows carry). Most saves (a message: counters, metrics, lastMessage) leave it alone."""
+    the `ts` their rows carry), and last its share of the metric counters. Most saves (a message:
+    counters, metrics, lastMessage) leave all but that share alone."""
     fname = doc.get("fname")
     fname_lc = fname.lower() if isinstance(fname, str) else None
     ts = ms(doc.get("ts")) or 0
@@ -144,7 +157,8 @@ def room_shape(doc: RoomDoc) -> RoomShape:
          "served_by_id": dig(doc, "servedBy", "_id"), "ts": ts, "closed_at": ms(doc.get("closedAt"))}
     )  # fmt: skip
     tags = tuple(t["tag"] for t in _tag_rows(doc, ts))
-    return key, ts, tags, tuple(sorted(room_values.values_of(doc, fname_lc).items()))
+    values = tuple(sorted(room_values.values_of(doc, fname_lc).items()))
+    return key, ts, tags, values, _contribution(doc)
 
 
 async def save_room(db: AsyncSession, doc: RoomDoc, *, read_as: RoomShape | None = None) -> None:
@@ -153,16 +167,20 @@ async def save_room(db: AsyncSession, doc: RoomDoc, *, read_as: RoomShape | None
     `read_as`: the room_shape of the document as this transaction read it *under its lock*. When the
     save leaves the shape as it was, counters, tags and values cannot move: one UPDATE is the whole save."""
     row = room_columns(doc)
-    if read_as is not None and read_as == room_shape(doc):
-        await db.execute(update(Room).where(Room.id == row["id"]).values(**row))
-        return
+    if read_as is not None:
+        shape = room_shape(doc)
+        if read_as[:-1] == shape[:-1]:
+            await db.execute(update(Room).where(Room.id == row["id"]).values(**row))
+            await _move_metrics(db, read_as[-1], cast(Contribution, shape[-1]))
+            return
     # Locking the old row (the caller usually holds the lock already) keeps the counter move exact
     # when two transactions change the same room.
-    key_stmt = select(*_KEY).where(Room.id == row["id"]).with_for_update()
+    key_stmt = select(*_KEY, Room.doc).where(Room.id == row["id"]).with_for_update()
     old = (await db.execute(key_stmt)).mappings().one_or_none()
     if old is None:
         return
     await db.execute(update(Room).where(Room.id == row["id"]).values(**row))
+    await _move_metrics(db, _contribution(cast(RoomDoc, loads(old["doc"]))), _contribution(doc))
     old_tags = await db.execute(delete(RoomTag).where(RoomTag.room_id == row["id"]).returning(RoomTag.tag))
     tag_rows = _tag_rows(doc, row["ts"])
     if tag_rows:
@@ -175,6 +193,11 @@ async def save_room(db: AsyncSession, doc: RoomDoc, *, read_as: RoomShape | None
     await room_values.replace_values(db, row["id"], row["ts"], room_values.values_of(doc, row["fname_lc"]))
 
 
+async def _move_metrics(db: AsyncSession, before: object, after: Contribution) -> None:
+    if before != after:
+        await room_metric_counts.apply(db, room_metric_counts.moved(cast(Contribution, before), after))
+
+
 async def delete_rooms(db: AsyncSession, room_ids: Sequence[str]) -> None:
     """Remove rooms with their tags, and uncount them."""
     if not room_ids:
@@ -182,8 +205,11 @@ async def delete_rooms(db: AsyncSession, room_ids: Sequence[str]) -> None:
     await room_values.delete_values(db, room_ids)
     tags = await db.execute(delete(RoomTag).where(RoomTag.room_id.in_(room_ids)).returning(RoomTag.tag))
     untagged = Counter({tag: -n for tag, n in Counter(tags.scalars().all()).items()})
-    gone = (await db.execute(delete(Room).where(Room.id.in_(room_ids)).returning(*_KEY))).mappings().all()
+    found = delete(Room).where(Room.id.in_(room_ids)).returning(*_KEY, Room.doc)
+    gone = (await db.execute(found)).mappings().all()
     await room_counts.apply(db, room_counts.deltas(map(room_counts.count_key, gone), []), untagged)
+    removed = (_contribution(cast(RoomDoc, loads(r["doc"]))) for r in gone)
+    await room_metric_counts.apply(db, room_metric_counts.change(removed, []))
 
 
 async def get_room(db: AsyncSession, room_id: str, *, for_update: bool = False) -> RoomDoc | None:
