@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, SessionTransaction
 from frontdesk.db import dialect
 from frontdesk.models.room_metrics import RoomDayLabelCount, RoomDayMetrics, RoomHourMessages, RoomHourMetrics
 from frontdesk.models.rooms import DAY_MS, Room
+from frontdesk.store.documents import ColumnValues
 from frontdesk.store.room_metric_values import EXTREMES, HOUR_MS, SUMS, Contribution, key_matches, timing_sql
 
 # each metric table: its time key column and how many ms one key spans
@@ -115,7 +116,7 @@ def _metrics_upserts(m: MetricChange, dialect_name: str) -> list[Any]:
             values = m.sums[key]
             tops = [m.tops.get((key, column)) for column in EXTREMES]
             if any(values) or any(t is not None for t in tops):
-                row: dict[str, Any] = dict(zip((unit, "department_id", "served_by_id"), key[1:], strict=True))
+                row: ColumnValues = dict(zip((unit, "department_id", "served_by_id"), key[1:], strict=True))
                 row.update(zip(SUMS, values, strict=True))
                 rows.append({**row, **dict(zip(EXTREMES, tops, strict=True))})
         if rows:
@@ -123,10 +124,10 @@ def _metrics_upserts(m: MetricChange, dialect_name: str) -> list[Any]:
     return out
 
 
-def _upsert(table: Table, unit: str, rows: list[dict[str, Any]], dialect_name: str) -> Any:
+def _upsert(table: Table, unit: str, rows: list[ColumnValues], dialect_name: str) -> Any:
     stmt = _insert(dialect_name)(table).values(rows)
     new = stmt.excluded
-    set_: dict[str, Any] = {c: table.c[c] + new[c] for c in SUMS}
+    set_: ColumnValues = {c: table.c[c] + new[c] for c in SUMS}
     for column, (_, larger) in EXTREMES.items():
         old = table.c[column]
         better = new[column] > old if larger else new[column] < old
