@@ -258,3 +258,36 @@ async def test_unsub_answers_nosub_and_stops_delivery(live) -> None:
         await send_visitor_message(live.client, visitor["token"], room["_id"], "unheard")
         with pytest.raises(TimeoutError):
             await ddp.next_changed(timeout=0.3)
+
+
+async def test_an_event_during_the_access_check_arrives_after_ready(live, monkeypatch) -> None:
+    """The widget unsubscribes and subscribes again after its first message: what is published while the
+    new subscription's access check reads the database is sent once the check passes, not lost."""
+    import asyncio
+
+    from frontdesk.realtime import ddp as ddp_module
+
+    await make_agent(live.client, live.db)
+    visitor = await make_visitor(live.client)
+    room = await open_room(live.client, visitor["token"])
+    checking, release = asyncio.Event(), asyncio.Event()
+    real_check = ddp_module.check_subscription
+
+    async def slow_check(*args, **kwargs):  # type: ignore[no-untyped-def]
+        checking.set()
+        await release.wait()
+        return await real_check(*args, **kwargs)
+
+    monkeypatch.setattr(ddp_module, "check_subscription", slow_check)
+    async with DDPClient(live.ws_url) as ddp:
+        ready = asyncio.create_task(
+            ddp.sub("stream-room-messages", room["_id"], visitor_args(visitor["token"]))
+        )
+        await asyncio.wait_for(checking.wait(), 5)
+        await send_visitor_message(live.client, visitor["token"], room["_id"], "while checking")
+        release.set()
+        await ready
+        changed = await ddp.next_changed(timeout=5)
+        assert changed["fields"]["args"][0]["msg"] == "while checking"
+        with pytest.raises(TimeoutError):
+            await ddp.next_changed(timeout=0.3)  # once

@@ -67,6 +67,16 @@ def meteor_error(exc: BaseException) -> dict[str, Any]:
             "message": "Internal server error [500]", "errorType": "Meteor.Error"}  # fmt: skip
 
 
+class _Held:
+    """A subscription's events while its access check runs (realtime/hub.py Listener)."""
+
+    def __init__(self) -> None:
+        self.frames: list[OutFrame] = []
+
+    def send_frames(self, frames: list[OutFrame]) -> None:
+        self.frames.extend(frames)
+
+
 class Connection:
     def __init__(self, websocket: WebSocket, realtime: Realtime) -> None:
         self.ws = websocket
@@ -234,6 +244,13 @@ class Connection:
         if not isinstance(sub_id, str) or not isinstance(name, str) or not isinstance(params, list):
             self.send({"msg": "error", "reason": "Bad request", "offendingMessage": frame})
             return
+        # Events published while the access check reads the database are held, and sent after `ready` if
+        # it passes: a client that unsubscribes and subscribes again (the widget, after its first message)
+        # loses nothing in between.
+        held = _Held()
+        asked = (name, params[0]) if params and isinstance(params[0], str) else None
+        if asked is not None:
+            self.rt.hub.add(asked, held)
         try:
             async with self.rt.db.session(write=False) as db:
                 user = await ddp_methods.current_user(self, db)
@@ -246,6 +263,10 @@ class Connection:
             log.exception("DDP subscription to %s failed", name)
             self.send({"msg": "nosub", "id": sub_id, "error": meteor_error(exc)})
             return
+        finally:
+            if asked is not None:
+                self.rt.hub.remove(asked, held)
+        heard = key in self.subscriptions.values()  # then the held events already came that way
         previous = self.subscriptions.pop(sub_id, None)
         if previous is not None:
             self.rt.hub.remove(previous, self)
@@ -253,6 +274,8 @@ class Connection:
         if key is not None:
             self.rt.hub.add(key, self)
         self.send({"msg": "ready", "subs": [sub_id]})
+        if key is not None and key == asked and held.frames and not heard:
+            self.send_frames(held.frames)
 
     def _unsub(self, frame: dict[str, Any]) -> None:
         sub_id = frame.get("id")
