@@ -14,7 +14,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 quietly = $(1) >$(PIP_LOG) 2>&1 || { cat $(PIP_LOG); echo "failed: $(1)"; exit 1; }
 
 .PHONY: run install static widget test checks lint typecheck unit test-web test-suites test-sqlite test-postgres \
-	test-sqlite-api test-postgres-api test-browsers test-package \
+	test-package \
 	system-deps demo bench md-oracle md-oracle-deps package container test-container clean
 
 $(BIN)/python:
@@ -64,31 +64,19 @@ typecheck: $(DEV_STAMP)
 
 unit: test-sqlite
 
-# Both databases' suites at once, in three runs of similar length: much of a test's time is waiting
-# (browsers, servers, sockets), so three runs share 2 cores well (two runs, one per database, left the
-# machine ~40% idle: 18.5 min; one after the other 21.8 min). Each run's output is printed whole when it ends.
-BROWSER_TESTS := tests/desk tests/realtime/test_demo_widget_browser.py tests/realtime/test_docs_browser.py \
-	tests/realtime/test_widget_browser.py tests/realtime/test_widget_tools_browser.py
+# Both databases' suites at once: much of a test's time is waiting (browsers, servers, sockets), so the two
+# runs share 2 cores well (21.8 min one after the other on a fresh clone here). Each run's output is printed
+# whole when it ends. (Three runs -- the API tests per database and the browser tests apart -- were ~4 min
+# faster, but a widget test failed twice when the browser tests ran without the rest before them: not yet
+# understood, so not used.)
 test-suites: $(DEV_STAMP) static system-deps md-oracle-deps
-	@$(MAKE) --no-print-directory -j3 --output-sync=target test-sqlite-api test-postgres-api test-browsers
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres
 
 test-sqlite: $(DEV_STAMP) static system-deps md-oracle-deps
 	env -u TEST_DATABASE_URL $(BIN)/pytest
 
 test-postgres: $(DEV_STAMP) static system-deps md-oracle-deps
 	bash scripts/with-postgres.sh $(BIN)/pytest
-
-# The same tests as the two above, split: all but the browser tests per database, and the browser tests on
-# both databases one after the other.
-test-sqlite-api: $(DEV_STAMP) static system-deps md-oracle-deps
-	env -u TEST_DATABASE_URL $(BIN)/pytest $(addprefix --ignore=,$(BROWSER_TESTS))
-
-test-postgres-api: $(DEV_STAMP) static system-deps md-oracle-deps
-	bash scripts/with-postgres.sh $(BIN)/pytest $(addprefix --ignore=,$(BROWSER_TESTS))
-
-test-browsers: $(DEV_STAMP) static system-deps md-oracle-deps
-	env -u TEST_DATABASE_URL $(BIN)/pytest $(BROWSER_TESTS)
-	bash scripts/with-postgres.sh $(BIN)/pytest $(BROWSER_TESTS)
 
 # The desk's unit tests (vitest, in web/); `static` built the desk with web/'s npm packages.
 test-web: static
